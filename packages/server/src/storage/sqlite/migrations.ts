@@ -1,0 +1,89 @@
+/**
+ * Versioned schema for the SQLite engine. Append only: a released migration never
+ * changes, a new version is added instead. Each runs in its own transaction.
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const sqliteMigrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'orgs, keys, spans, logs, sessions',
+    sql: `
+      CREATE TABLE orgs (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        created_us INTEGER NOT NULL
+      );
+      CREATE TABLE api_keys (
+        hash TEXT PRIMARY KEY,
+        org_id INTEGER NOT NULL REFERENCES orgs(id),
+        kind TEXT NOT NULL CHECK (kind IN ('ingest', 'admin')),
+        prefix TEXT NOT NULL,
+        created_us INTEGER NOT NULL
+      );
+      CREATE TABLE resources (
+        org_id INTEGER NOT NULL,
+        id TEXT NOT NULL,
+        attributes TEXT NOT NULL,
+        PRIMARY KEY (org_id, id)
+      ) WITHOUT ROWID;
+      CREATE TABLE spans (
+        org_id INTEGER NOT NULL,
+        trace_id TEXT NOT NULL,
+        span_id TEXT NOT NULL,
+        parent_span_id TEXT,
+        name TEXT NOT NULL,
+        kind INTEGER NOT NULL,
+        service_name TEXT,
+        start_us INTEGER NOT NULL,
+        end_us INTEGER NOT NULL,
+        status_code INTEGER NOT NULL,
+        status_message TEXT,
+        session_id TEXT,
+        attributes TEXT NOT NULL,
+        resource_id TEXT NOT NULL,
+        scope TEXT,
+        events TEXT,
+        links TEXT
+      );
+      -- unique: an exporter retrying a batch we already committed must not duplicate spans
+      CREATE UNIQUE INDEX spans_by_trace ON spans (org_id, trace_id, span_id);
+      CREATE INDEX spans_by_session ON spans (org_id, session_id, start_us) WHERE session_id IS NOT NULL;
+      CREATE INDEX spans_by_time ON spans (org_id, start_us);
+      CREATE TABLE logs (
+        org_id INTEGER NOT NULL,
+        time_us INTEGER NOT NULL,
+        observed_us INTEGER NOT NULL,
+        severity_number INTEGER NOT NULL,
+        severity_text TEXT,
+        body TEXT,
+        trace_id TEXT,
+        span_id TEXT,
+        service_name TEXT,
+        session_id TEXT,
+        attributes TEXT NOT NULL,
+        resource_id TEXT NOT NULL,
+        scope TEXT
+      );
+      CREATE INDEX logs_by_session ON logs (org_id, session_id, time_us) WHERE session_id IS NOT NULL;
+      CREATE INDEX logs_by_trace ON logs (org_id, trace_id) WHERE trace_id IS NOT NULL;
+      CREATE INDEX logs_by_time ON logs (org_id, time_us);
+      CREATE TABLE sessions (
+        org_id INTEGER NOT NULL,
+        session_id TEXT NOT NULL,
+        user_id TEXT,
+        started_us INTEGER NOT NULL,
+        ended_us INTEGER NOT NULL,
+        span_count INTEGER NOT NULL DEFAULT 0,
+        log_count INTEGER NOT NULL DEFAULT 0,
+        error_count INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (org_id, session_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX sessions_by_start ON sessions (org_id, started_us DESC, session_id DESC);
+    `,
+  },
+];

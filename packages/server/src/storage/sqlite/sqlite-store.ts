@@ -1,0 +1,181 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { decodeCursor, encodeCursor } from '../internal/cursor.js';
+import {
+  type LogRow,
+  mapLogRow,
+  mapSessionRow,
+  mapSpanRow,
+  type SessionRow,
+  type SpanRow,
+} from '../internal/row-mappers.js';
+import type {
+  ApiKeyRecord,
+  LogListOptions,
+  Org,
+  Page,
+  QueryResult,
+  ReadOnlyQueryOptions,
+  SessionListOptions,
+  SessionSummary,
+  Store,
+  StoredLog,
+  StoredSpan,
+  TelemetryBatch,
+} from '../store.js';
+import { sqliteMigrations } from './migrations.js';
+import { migrateSqlite } from './migrator.js';
+import { createSqliteQueryRunner } from './query-runner.js';
+import { createTelemetryWriter } from './telemetry-writer.js';
+
+const SPAN_COLUMNS = `s.trace_id, s.span_id, s.parent_span_id, s.name, s.kind, s.service_name, s.start_us, s.end_us,
+  s.status_code, s.status_message, s.session_id, s.attributes, r.attributes AS resource, s.scope, s.events, s.links`;
+const LOG_COLUMNS = `l.time_us, l.observed_us, l.severity_number, l.severity_text, l.body, l.trace_id, l.span_id,
+  l.service_name, l.session_id, l.attributes, r.attributes AS resource`;
+const SESSION_COLUMNS = 'session_id, user_id, started_us, ended_us, span_count, log_count, error_count';
+
+export interface SqliteStoreOptions {
+  /** A file path. The folder is created if missing. */
+  file: string;
+}
+
+/** The embedded engine: one SQLite file in WAL mode, so readers never wait for the writer. */
+export function createSqliteStore(options: SqliteStoreOptions): Store {
+  mkdirSync(dirname(options.file), { recursive: true });
+  const db = new Database(options.file);
+  db.pragma('journal_mode = WAL');
+  // NORMAL in WAL mode: a commit survives a crash of the process (what "acknowledged"
+  // promises); only an OS crash or power loss can roll back the very last commits.
+  db.pragma('synchronous = NORMAL');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('cache_size = -65536');
+  migrateSqlite(db, sqliteMigrations);
+
+  const writer = createTelemetryWriter(db);
+  const queryRunner = createSqliteQueryRunner(options.file);
+
+  const statements = {
+    insertOrg: db.prepare<[string, number], Org>(
+      'INSERT INTO orgs (name, created_us) VALUES (?, ?) RETURNING id, name, created_us / 1000 AS createdAtMs',
+    ),
+    orgByName: db.prepare<[string], Org>('SELECT id, name, created_us / 1000 AS createdAtMs FROM orgs WHERE name = ?'),
+    orgs: db.prepare<[], Org>('SELECT id, name, created_us / 1000 AS createdAtMs FROM orgs ORDER BY id'),
+    insertKey: db.prepare('INSERT INTO api_keys (hash, org_id, kind, prefix, created_us) VALUES (?, ?, ?, ?, ?)'),
+    keyByHash: db.prepare<[string], ApiKeyRecord>(
+      'SELECT hash, org_id AS orgId, kind, prefix FROM api_keys WHERE hash = ?',
+    ),
+    sessionsFirstPage: db.prepare<[number, number], SessionRow>(
+      `SELECT ${SESSION_COLUMNS} FROM sessions WHERE org_id = ?
+       ORDER BY started_us DESC, session_id DESC LIMIT ?`,
+    ),
+    sessionsAfter: db.prepare<[number, number, number, string, number], SessionRow>(
+      `SELECT ${SESSION_COLUMNS} FROM sessions WHERE org_id = ?
+         AND (started_us < ? OR (started_us = ? AND session_id < ?))
+       ORDER BY started_us DESC, session_id DESC LIMIT ?`,
+    ),
+    session: db.prepare<[number, string], SessionRow>(
+      `SELECT ${SESSION_COLUMNS} FROM sessions WHERE org_id = ? AND session_id = ?`,
+    ),
+    sessionTraceSpans: db.prepare<[number, number, string, number], SpanRow>(
+      `SELECT ${SPAN_COLUMNS} FROM spans s
+       LEFT JOIN resources r ON r.org_id = s.org_id AND r.id = s.resource_id
+       WHERE s.org_id = ? AND s.trace_id IN (
+         SELECT trace_id FROM spans WHERE org_id = ? AND session_id = ?
+         GROUP BY trace_id ORDER BY min(start_us) LIMIT ?)
+       ORDER BY s.start_us, s.span_id`,
+    ),
+    sessionLogs: db.prepare<[number, string, number, number, number, number], LogRow & { rowid: number }>(
+      `SELECT l.rowid AS rowid, ${LOG_COLUMNS} FROM logs l
+       LEFT JOIN resources r ON r.org_id = l.org_id AND r.id = l.resource_id
+       WHERE l.org_id = ? AND l.session_id = ? AND (l.time_us > ? OR (l.time_us = ? AND l.rowid > ?))
+       ORDER BY l.time_us, l.rowid LIMIT ?`,
+    ),
+    traceSpans: db.prepare<[number, string], SpanRow>(
+      `SELECT ${SPAN_COLUMNS} FROM spans s
+       LEFT JOIN resources r ON r.org_id = s.org_id AND r.id = s.resource_id
+       WHERE s.org_id = ? AND s.trace_id = ? ORDER BY s.start_us, s.span_id`,
+    ),
+    traceLogs: db.prepare<[number, string, number], LogRow>(
+      `SELECT ${LOG_COLUMNS} FROM logs l
+       LEFT JOIN resources r ON r.org_id = l.org_id AND r.id = l.resource_id
+       WHERE l.org_id = ? AND l.trace_id = ? ORDER BY l.time_us, l.rowid LIMIT ?`,
+    ),
+  };
+
+  return {
+    engine: 'sqlite',
+
+    async createOrg(name: string): Promise<Org> {
+      const org = statements.insertOrg.get(name, Date.now() * 1000);
+      if (!org) throw new Error(`could not create org '${name}'`);
+      return org;
+    },
+    async findOrgByName(name: string): Promise<Org | undefined> {
+      return statements.orgByName.get(name);
+    },
+    async listOrgs(): Promise<Org[]> {
+      return statements.orgs.all();
+    },
+    async addApiKey(key: ApiKeyRecord): Promise<void> {
+      statements.insertKey.run(key.hash, key.orgId, key.kind, key.prefix, Date.now() * 1000);
+    },
+    async findApiKey(hash: string): Promise<ApiKeyRecord | undefined> {
+      return statements.keyByHash.get(hash);
+    },
+
+    async insertTelemetry(orgId: number, batch: TelemetryBatch): Promise<void> {
+      writer.write(orgId, batch);
+    },
+
+    async listSessions(orgId: number, options: SessionListOptions): Promise<Page<SessionSummary>> {
+      // fetch one more than asked: its presence is what says there is a next page
+      const rows = options.cursor
+        ? (() => {
+            const [startedUs, sessionId] = decodeCursor(options.cursor, ['number', 'string']) as [number, string];
+            return statements.sessionsAfter.all(orgId, startedUs, startedUs, sessionId, options.limit + 1);
+          })()
+        : statements.sessionsFirstPage.all(orgId, options.limit + 1);
+      const page = rows.slice(0, options.limit);
+      const last = page.at(-1);
+      return {
+        items: page.map(mapSessionRow),
+        nextCursor: rows.length > options.limit && last ? encodeCursor([last.started_us, last.session_id]) : null,
+      };
+    },
+    async getSession(orgId: number, sessionId: string): Promise<SessionSummary | undefined> {
+      const row = statements.session.get(orgId, sessionId);
+      return row ? mapSessionRow(row) : undefined;
+    },
+    async listSessionTraceSpans(orgId: number, sessionId: string, maxTraces: number): Promise<StoredSpan[]> {
+      return statements.sessionTraceSpans.all(orgId, orgId, sessionId, maxTraces).map(mapSpanRow);
+    },
+    async listSessionLogs(orgId: number, sessionId: string, options: LogListOptions): Promise<Page<StoredLog>> {
+      const [afterUs, afterRow] = options.cursor
+        ? (decodeCursor(options.cursor, ['number', 'number']) as [number, number])
+        : [Number.MIN_SAFE_INTEGER, 0];
+      const rows = statements.sessionLogs.all(orgId, sessionId, afterUs, afterUs, afterRow, options.limit + 1);
+      const page = rows.slice(0, options.limit);
+      const last = page.at(-1);
+      return {
+        items: page.map(mapLogRow),
+        nextCursor: rows.length > options.limit && last ? encodeCursor([last.time_us, last.rowid]) : null,
+      };
+    },
+    async listTraceSpans(orgId: number, traceId: string): Promise<StoredSpan[]> {
+      return statements.traceSpans.all(orgId, traceId).map(mapSpanRow);
+    },
+    async listTraceLogs(orgId: number, traceId: string, limit: number): Promise<StoredLog[]> {
+      return statements.traceLogs.all(orgId, traceId, limit).map(mapLogRow);
+    },
+
+    runReadOnlyQuery(orgId: number, sql: string, options: ReadOnlyQueryOptions): Promise<QueryResult> {
+      return queryRunner.run(orgId, sql, options);
+    },
+
+    async close(): Promise<void> {
+      await queryRunner.close();
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,206 @@
+/**
+ * The storage contract. Two engines implement it — `sqlite/` (embedded default) and
+ * `postgres/` (production) — and one conformance suite (`test/storage/`) runs against both.
+ *
+ * Times are integer microseconds since the Unix epoch in records going in (`…Us`), and
+ * float milliseconds (`…Ms`) in what comes out, which is what the UI and API speak.
+ * Microseconds keep OTLP's precision where it matters while staying exact in a JS number.
+ */
+
+export type StorageEngine = 'sqlite' | 'postgres';
+
+export interface Org {
+  id: number;
+  name: string;
+  createdAtMs: number;
+}
+
+/** `ingest` keys are public and write-only; `admin` tokens are secret and read the org's data. */
+export type ApiKeyKind = 'ingest' | 'admin';
+
+export interface ApiKeyRecord {
+  orgId: number;
+  kind: ApiKeyKind;
+  /** sha256 of the key, hex: keys are never stored in clear. */
+  hash: string;
+  /** The first characters of the key, so an operator can tell keys apart. */
+  prefix: string;
+}
+
+/** A span ready to store. JSON columns arrive serialized: the ingest path serializes once. */
+export interface SpanRecord {
+  traceId: string;
+  spanId: string;
+  parentSpanId: string | null;
+  name: string;
+  /** OTLP SpanKind number (0 unspecified … 5 consumer). */
+  kind: number;
+  serviceName: string | null;
+  startUs: number;
+  endUs: number;
+  /** OTLP StatusCode number (0 unset, 1 ok, 2 error). */
+  statusCode: number;
+  statusMessage: string | null;
+  sessionId: string | null;
+  attributesJson: string;
+  /** Points into `TelemetryBatch.resources`: a resource is stored once, not on every span. */
+  resourceId: string;
+  scopeJson: string | null;
+  eventsJson: string | null;
+  linksJson: string | null;
+}
+
+export interface LogRecord {
+  timeUs: number;
+  observedUs: number;
+  severityNumber: number;
+  severityText: string | null;
+  /** The body as text: a string body as is, a structured body as JSON. */
+  body: string | null;
+  traceId: string | null;
+  spanId: string | null;
+  serviceName: string | null;
+  sessionId: string | null;
+  attributesJson: string;
+  resourceId: string;
+  scopeJson: string | null;
+}
+
+/** A resource (service.name, host, SDK…) shared by many spans and logs, keyed by a hash of its attributes. */
+export interface ResourceRecord {
+  id: string;
+  attributesJson: string;
+}
+
+/** What one ingest batch tells about a session; merged into the session's summary. */
+export interface SessionActivity {
+  sessionId: string;
+  userId: string | null;
+  firstUs: number;
+  lastUs: number;
+  spanCount: number;
+  logCount: number;
+  errorCount: number;
+}
+
+export interface TelemetryBatch {
+  resources: ResourceRecord[];
+  spans: SpanRecord[];
+  logs: LogRecord[];
+  sessions: SessionActivity[];
+}
+
+export interface SessionSummary {
+  sessionId: string;
+  userId: string | null;
+  startedAtMs: number;
+  endedAtMs: number;
+  durationMs: number;
+  spanCount: number;
+  logCount: number;
+  errorCount: number;
+}
+
+export interface StoredSpan {
+  traceId: string;
+  spanId: string;
+  parentSpanId: string | null;
+  name: string;
+  kind: SpanKindName;
+  serviceName: string | null;
+  startTimeMs: number;
+  endTimeMs: number;
+  durationMs: number;
+  statusCode: StatusCodeName;
+  statusMessage: string | null;
+  sessionId: string | null;
+  attributes: Record<string, unknown>;
+  resource: Record<string, unknown>;
+  scope: { name?: string; version?: string } | null;
+  events: SpanEventView[];
+  links: SpanLinkView[];
+}
+
+export interface SpanEventView {
+  timeMs: number;
+  name: string;
+  attributes: Record<string, unknown>;
+}
+
+export interface SpanLinkView {
+  traceId: string;
+  spanId: string;
+  attributes: Record<string, unknown>;
+}
+
+export interface StoredLog {
+  timeMs: number;
+  observedTimeMs: number;
+  severityNumber: number;
+  severity: string;
+  body: string | null;
+  traceId: string | null;
+  spanId: string | null;
+  serviceName: string | null;
+  sessionId: string | null;
+  attributes: Record<string, unknown>;
+  resource: Record<string, unknown>;
+}
+
+export type SpanKindName = 'UNSPECIFIED' | 'INTERNAL' | 'SERVER' | 'CLIENT' | 'PRODUCER' | 'CONSUMER';
+export type StatusCodeName = 'UNSET' | 'OK' | 'ERROR';
+
+export interface Page<T> {
+  items: T[];
+  /** Opaque; pass back to get the next page. Null on the last page. */
+  nextCursor: string | null;
+}
+
+export interface SessionListOptions {
+  limit: number;
+  cursor?: string | undefined;
+}
+
+export interface LogListOptions {
+  limit: number;
+  cursor?: string | undefined;
+}
+
+/** Options for the read-only SQL of `POST /api/query`; the SQL was validated before it gets here. */
+export interface ReadOnlyQueryOptions {
+  timeoutMs: number;
+  maxRows: number;
+}
+
+export interface QueryResult {
+  columns: string[];
+  rows: unknown[][];
+  /** True when the result had more than `maxRows` rows and was cut. */
+  truncated: boolean;
+}
+
+export interface Store {
+  readonly engine: StorageEngine;
+
+  createOrg(name: string): Promise<Org>;
+  findOrgByName(name: string): Promise<Org | undefined>;
+  listOrgs(): Promise<Org[]>;
+  addApiKey(key: ApiKeyRecord): Promise<void>;
+  findApiKey(hash: string): Promise<ApiKeyRecord | undefined>;
+
+  /** Stores a batch atomically; resolves only once it is committed. */
+  insertTelemetry(orgId: number, batch: TelemetryBatch): Promise<void>;
+
+  listSessions(orgId: number, options: SessionListOptions): Promise<Page<SessionSummary>>;
+  getSession(orgId: number, sessionId: string): Promise<SessionSummary | undefined>;
+  /** Every span of every trace that touched the session (also the spans without `session.id`). */
+  listSessionTraceSpans(orgId: number, sessionId: string, maxTraces: number): Promise<StoredSpan[]>;
+  listSessionLogs(orgId: number, sessionId: string, options: LogListOptions): Promise<Page<StoredLog>>;
+  listTraceSpans(orgId: number, traceId: string): Promise<StoredSpan[]>;
+  listTraceLogs(orgId: number, traceId: string, limit: number): Promise<StoredLog[]>;
+
+  /** Runs validated read-only SQL over the org-scoped views `traces`, `logs`, `sessions`. */
+  runReadOnlyQuery(orgId: number, sql: string, options: ReadOnlyQueryOptions): Promise<QueryResult>;
+
+  close(): Promise<void>;
+}
