@@ -1,0 +1,65 @@
+import underPressure from '@fastify/under-pressure';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { ResolvedServerConfig } from '../config/server-config.js';
+import { createOtlpCodec } from '../ingest/otlp/otlp-codec.js';
+import type { KeyResolver } from '../orgs/key-resolver.js';
+import type { Store } from '../storage/store.js';
+import { installApiErrorHandler } from './api-error-handler.js';
+import './request-context.js';
+import { registerOtlpRoutes } from './routes/otlp-routes.js';
+import { registerQueryRoutes } from './routes/query-routes.js';
+
+export interface AppDependencies {
+  config: ResolvedServerConfig;
+  store: Store;
+  resolveKey: KeyResolver;
+  defaultOrgId: number;
+}
+
+/** Assembles the HTTP server: health, OTLP ingest under /v1, the query API under /api. */
+export async function createApp({
+  config,
+  store,
+  resolveKey,
+  defaultOrgId,
+}: AppDependencies): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: config.logLevel },
+    // one log line per ingest request would cost more than the ingest; errors are logged
+    disableRequestLogging: true,
+    bodyLimit: 1024 * 1024,
+    return503OnClosing: true,
+  });
+  app.decorateRequest('orgId', 0);
+  installApiErrorHandler(app);
+
+  await app.register(underPressure, {
+    maxEventLoopDelay: config.maxEventLoopDelayMs,
+    retryAfter: 1,
+    exposeStatusRoute: false,
+    customError: class extends Error {
+      statusCode = 503;
+      constructor() {
+        super('the server is overloaded: retry later');
+      }
+    },
+  });
+
+  app.get('/healthz', async () => ({ status: 'ok', storage: store.engine }));
+
+  await app.register(registerOtlpRoutes, {
+    store,
+    codec: createOtlpCodec(),
+    auth: { resolveKey, keylessOrgId: config.loopbackOnly ? defaultOrgId : undefined },
+    maxBodyBytes: config.maxBodyBytes,
+    maxConcurrentIngests: config.maxConcurrentIngests,
+  });
+  await app.register(registerQueryRoutes, {
+    prefix: '/api',
+    store,
+    resolveKey,
+    queryTimeoutMs: config.queryTimeoutMs,
+    queryMaxRows: config.queryMaxRows,
+  });
+  return app;
+}

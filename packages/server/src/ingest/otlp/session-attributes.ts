@@ -1,0 +1,36 @@
+import { isValidSessionId } from '../../sessions/session-id.js';
+
+/**
+ * Where a span or log says which browser session caused it, in order of trust:
+ * its own `session.id`, its resource's, then the raw header an HTTP instrumentation
+ * captured (a string, or a string array as the semantic conventions record headers).
+ * An invalid value is skipped, never stored as a session.
+ */
+export function findSessionId(attributes: Record<string, unknown>, resource: Record<string, unknown>): string | null {
+  for (const candidate of [
+    attributes['session.id'],
+    resource['session.id'],
+    firstOf(attributes['http.request.header.x-session-id']),
+  ]) {
+    if (isValidSessionId(candidate)) return candidate;
+  }
+  return null;
+}
+
+/** The end user, as the semantic conventions (`enduser.id`) or common practice (`user.id`) name it. */
+export function findUserId(attributes: Record<string, unknown>, resource: Record<string, unknown>): string | null {
+  for (const candidate of [
+    attributes['enduser.id'],
+    attributes['user.id'],
+    resource['enduser.id'],
+    resource['user.id'],
+  ]) {
+    if (typeof candidate === 'string' && candidate !== '') return candidate.slice(0, 256);
+    if (typeof candidate === 'number') return String(candidate);
+  }
+  return null;
+}
+
+function firstOf(value: unknown): unknown {
+  return Array.isArray(value) ? value[0] : value;
+}
