@@ -1,5 +1,5 @@
 import underPressure from '@fastify/under-pressure';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import type { ResolvedServerConfig } from '../config/server-config.js';
 import { createOtlpCodec } from '../ingest/otlp/otlp-codec.js';
 import type { KeyResolver } from '../orgs/key-resolver.js';
@@ -26,7 +26,7 @@ export async function createApp({
   const app = Fastify({
     logger: { level: config.logLevel },
     // one log line per ingest request would cost more than the ingest; errors are logged
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 1024 * 1024,
     return503OnClosing: true,
   });
