@@ -32,15 +32,21 @@ export async function createTestDatabase(engine: TestEngine): Promise<{ db: stri
 /** A real server on a free port with known keys for the default org. */
 export async function startTestServer(engine: TestEngine, options: ServerOptions = {}): Promise<TestServer> {
   const database = await createTestDatabase(engine);
-  const server = await startServer({
-    host: '127.0.0.1',
-    port: 0,
-    db: database.db,
-    logLevel: 'silent',
-    ingestKey: TEST_INGEST_KEY,
-    adminToken: TEST_ADMIN_TOKEN,
-    ...options,
-  });
+  let server: RunningServer;
+  try {
+    server = await startServer({
+      host: '127.0.0.1',
+      port: 0,
+      db: database.db,
+      logLevel: 'silent',
+      ingestKey: TEST_INGEST_KEY,
+      adminToken: TEST_ADMIN_TOKEN,
+      ...options,
+    });
+  } catch (error) {
+    await database.drop();
+    throw error;
+  }
   return {
     server,
     url: server.url,
