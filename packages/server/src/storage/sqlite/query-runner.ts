@@ -64,13 +64,17 @@ export function createSqliteQueryRunner(file: string): SqliteQueryRunner {
       const statement = wrapInOrgViews(sql, buildSqliteOrgViews(orgId));
       if (waiting >= MAX_WAITING_QUERIES) {
         return Promise.reject(
-          new SightlineError('overloaded', 'too many SQL queries are waiting; try again shortly', { retryAfterMs: 1000 }),
+          new SightlineError('overloaded', 'too many SQL queries are waiting; try again shortly', {
+            retryAfterMs: 1000,
+          }),
         );
       }
       waiting += 1;
-      const task = queue.then(() => runNext(statement, limits)).finally(() => {
-        waiting -= 1;
-      });
+      const task = queue
+        .then(() => runNext(statement, limits))
+        .finally(() => {
+          waiting -= 1;
+        });
       queue = task.catch(() => undefined);
       return task;
     },
