@@ -19,8 +19,9 @@ export async function runStartCommand(flags: StartFlags): Promise<number> {
     `Sightline is listening on ${server.url}`,
     `  storage:  ${server.store.engine} ${describeDb(server.config.db)}`,
     `  OTLP:     ${server.url}/v1/traces  ${server.url}/v1/logs`,
+    `  replay:   ${server.url}/v1/replay  script: ${server.url}/sightline.js`,
   ];
-  if (server.config.loopbackOnly) lines.push('  keyless OTLP ingest from this machine goes to the default org');
+  if (server.config.loopbackOnly) lines.push('  keyless ingest from this machine goes to the default org');
   if (generated.ingestKey || generated.adminToken) {
     lines.push('', 'Keys of the default org (shown once — only their hashes are stored):');
     if (generated.ingestKey) lines.push(`  ingest key:   ${generated.ingestKey}`);

@@ -10,6 +10,8 @@ export interface ServerOptions {
   db?: string;
   /** Largest request body accepted, measured after decompression. @default 10485760 (10 MB) */
   maxBodyBytes?: number;
+  /** Largest replay batch accepted as sent (compressed); decompressed it must fit `maxBodyBytes`. @default 1048576 (1 MB) */
+  maxReplayBatchBytes?: number;
   /** pino level: fatal, error, warn, info, debug, trace, silent. @default 'info' */
   logLevel?: string;
   /** Seeds the default org's ingest key on first start. */
@@ -46,6 +48,8 @@ export function resolveServerConfig(
     port: options.port ?? readInteger(env, 'SIGHTLINE_PORT', 4318, 0, 65535),
     db: options.db ?? env.SIGHTLINE_DB ?? DEFAULT_DB,
     maxBodyBytes: options.maxBodyBytes ?? readInteger(env, 'SIGHTLINE_MAX_BODY_BYTES', 10 * 1024 * 1024, 1024),
+    maxReplayBatchBytes:
+      options.maxReplayBatchBytes ?? readInteger(env, 'SIGHTLINE_MAX_REPLAY_BATCH_BYTES', 1024 * 1024, 1024),
     logLevel: options.logLevel ?? env.SIGHTLINE_LOG_LEVEL ?? 'info',
     ingestKey: options.ingestKey ?? nonEmpty(env.SIGHTLINE_INGEST_KEY),
     adminToken: options.adminToken ?? nonEmpty(env.SIGHTLINE_ADMIN_TOKEN),

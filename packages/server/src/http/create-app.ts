@@ -3,25 +3,36 @@ import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import type { ResolvedServerConfig } from '../config/server-config.js';
 import { createOtlpCodec } from '../ingest/otlp/otlp-codec.js';
 import type { KeyResolver } from '../orgs/key-resolver.js';
+import { createRecorderBundle } from '../recorder-bundle/recorder-bundle.js';
+import { resolveRecorderDistDir } from '../recorder-bundle/resolve-recorder-dist-dir.js';
 import type { Store } from '../storage/store.js';
 import { installApiErrorHandler } from './api-error-handler.js';
 import './request-context.js';
 import { registerOtlpRoutes } from './routes/otlp-routes.js';
 import { registerQueryRoutes } from './routes/query-routes.js';
+import { registerRecorderRoutes } from './routes/recorder-routes.js';
+import { registerReplayQueryRoutes } from './routes/replay-query-routes.js';
+import { registerReplayRoutes } from './routes/replay-routes.js';
 
 export interface AppDependencies {
   config: ResolvedServerConfig;
   store: Store;
   resolveKey: KeyResolver;
   defaultOrgId: number;
+  /**
+   * Where `/sightline.js` and its map are read from.
+   * @default the `dist/` folder of the installed `@sightline/recorder`
+   */
+  recorderDistDir?: string | undefined;
 }
 
-/** Assembles the HTTP server: health, OTLP ingest under /v1, the query API under /api. */
+/** Assembles the HTTP server: health, OTLP and replay ingest under /v1, the recorder script, the query API under /api. */
 export async function createApp({
   config,
   store,
   resolveKey,
   defaultOrgId,
+  recorderDistDir,
 }: AppDependencies): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: config.logLevel },
@@ -47,10 +58,11 @@ export async function createApp({
 
   app.get('/healthz', async () => ({ status: 'ok', storage: store.engine }));
 
+  const ingestAuth = { resolveKey, keylessOrgId: config.loopbackOnly ? defaultOrgId : undefined };
   await app.register(registerOtlpRoutes, {
     store,
     codec: createOtlpCodec(),
-    auth: { resolveKey, keylessOrgId: config.loopbackOnly ? defaultOrgId : undefined },
+    auth: ingestAuth,
     maxBodyBytes: config.maxBodyBytes,
     maxConcurrentIngests: config.maxConcurrentIngests,
   });
@@ -60,6 +72,18 @@ export async function createApp({
     resolveKey,
     queryTimeoutMs: config.queryTimeoutMs,
     queryMaxRows: config.queryMaxRows,
+  });
+  await app.register(registerReplayRoutes, {
+    store,
+    auth: ingestAuth,
+    maxBatchBytes: config.maxReplayBatchBytes,
+    maxBodyBytes: config.maxBodyBytes,
+    maxConcurrentIngests: config.maxConcurrentIngests,
+  });
+  await app.register(registerReplayQueryRoutes, { prefix: '/api', store, resolveKey });
+  await app.register(registerRecorderRoutes, {
+    auth: ingestAuth,
+    bundle: createRecorderBundle(recorderDistDir ?? resolveRecorderDistDir()),
   });
   return app;
 }

@@ -90,6 +90,47 @@ export interface TelemetryBatch {
   sessions: SessionActivity[];
 }
 
+/** One replay batch ready to store (`POST /v1/replay`), unique per (org, session, seq). */
+export interface ReplayBatchRecord {
+  sessionId: string;
+  seq: number;
+  receivedUs: number;
+  firstEventUs: number;
+  lastEventUs: number;
+  eventCount: number;
+  /** The batch's JSON, gzip-compressed: stored as it came when nothing had to be scrubbed. */
+  payload: Buffer;
+}
+
+/** What one replay batch tells about its session; merged into the session's summary. */
+export interface SessionReplayActivity {
+  sessionId: string;
+  firstUs: number;
+  lastUs: number;
+  /** From `sightline.identify`: the last one of the batch wins, null keeps the stored one. */
+  userId: string | null;
+  /** A JSON object merged key by key over the stored traits (later batches win), or null. */
+  userTraitsJson: string | null;
+  /** Distinct page URLs of the batch in order of appearance; the session keeps the first 100. */
+  urls: string[];
+  pageCount: number;
+  activeMs: number;
+  clickCount: number;
+  jsErrorCount: number;
+  consoleErrorCount: number;
+  failedRequestCount: number;
+  eventCount: number;
+  /** Bytes of the stored (gzip) payload. */
+  replayBytes: number;
+  previousSessionId: string | null;
+  /** The first batch's values stick: the user agent of a session does not change. */
+  userAgent: string | null;
+  browser: string | null;
+  browserVersion: string | null;
+  os: string | null;
+  deviceType: string | null;
+}
+
 export interface SessionSummary {
   sessionId: string;
   userId: string | null;
@@ -98,7 +139,44 @@ export interface SessionSummary {
   durationMs: number;
   spanCount: number;
   logCount: number;
+  /** Backend errors: spans with status ERROR and logs of severity ERROR or above (JS errors: `jsErrorCount`). */
   errorCount: number;
+  /** True once a replay batch was stored for the session. */
+  hasReplay: boolean;
+  firstUrl: string | null;
+  urls: string[];
+  pageCount: number;
+  activeMs: number;
+  userTraits: Record<string, unknown> | null;
+  userAgent: string | null;
+  browser: string | null;
+  browserVersion: string | null;
+  os: string | null;
+  deviceType: string | null;
+  clickCount: number;
+  jsErrorCount: number;
+  consoleErrorCount: number;
+  failedRequestCount: number;
+  previousSessionId: string | null;
+  replayBytes: number;
+  /** Replay events stored. */
+  eventCount: number;
+}
+
+/** A stored replay batch as read back, in `seq` order. */
+export interface StoredReplayBatch {
+  seq: number;
+  eventCount: number;
+  firstEventMs: number;
+  lastEventMs: number;
+  /** The gzip-compressed batch JSON. */
+  payload: Buffer;
+}
+
+export interface ReplayBatchListOptions {
+  /** The first seq to return (inclusive). */
+  fromSeq: number;
+  limit: number;
 }
 
 export interface StoredSpan {
@@ -190,6 +268,19 @@ export interface Store {
 
   /** Stores a batch atomically; resolves only once it is committed. */
   insertTelemetry(orgId: number, batch: TelemetryBatch): Promise<void>;
+
+  /**
+   * Stores a replay batch and, only if its (session, seq) was new, merges `activity` into
+   * the session, in one transaction. `stored: false` means the batch was already there
+   * (a retry): nothing changed.
+   */
+  insertReplayBatch(
+    orgId: number,
+    batch: ReplayBatchRecord,
+    activity: SessionReplayActivity,
+  ): Promise<{ stored: boolean }>;
+  /** The session's replay batches with seq ≥ `fromSeq`, by seq, at most `limit`. */
+  listReplayBatches(orgId: number, sessionId: string, options: ReplayBatchListOptions): Promise<StoredReplayBatch[]>;
 
   listSessions(orgId: number, options: SessionListOptions): Promise<Page<SessionSummary>>;
   getSession(orgId: number, sessionId: string): Promise<SessionSummary | undefined>;

@@ -9,7 +9,8 @@ import type { Store } from '../../src/storage/store.js';
 import { checkPostgresAvailable } from '../support/postgres-availability.js';
 import { createTestPostgresDatabase, type TestPostgresDatabase } from '../support/postgres-database.js';
 import { makeBatch, makeLog, makeSpan } from '../support/telemetry-fixtures.js';
-import { describeStoreConformance } from './store-conformance.js';
+import { describeReplayConformance } from './replay-conformance.js';
+import { describeStoreConformance, type StoreHarness } from './store-conformance.js';
 
 const DAY_MS = 86_400_000;
 
@@ -27,7 +28,7 @@ if (availability.failure) {
   test('Store conformance: postgres', { skip: availability.skipReason }, () => {});
   test('PostgreSQL engine', { skip: availability.skipReason }, () => {});
 } else {
-  describeStoreConformance('postgres', async () => {
+  const openPostgresStore = async (): Promise<StoreHarness> => {
     const database = await createTestPostgresDatabase();
     const store = await createPostgresStore({ connectionString: database.url });
     return {
@@ -37,7 +38,9 @@ if (availability.failure) {
         await database.drop();
       },
     };
-  });
+  };
+  describeStoreConformance('postgres', openPostgresStore);
+  describeReplayConformance('postgres', openPostgresStore);
   describePostgresEngine();
 }
 

@@ -2,9 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSqliteStore } from '../../src/storage/sqlite/sqlite-store.js';
-import { describeStoreConformance } from './store-conformance.js';
+import { describeReplayConformance } from './replay-conformance.js';
+import { describeStoreConformance, type StoreHarness } from './store-conformance.js';
 
-describeStoreConformance('sqlite', async () => {
+async function openSqliteStore(): Promise<StoreHarness> {
   const dir = mkdtempSync(join(tmpdir(), 'sightline-store-'));
   const store = createSqliteStore({ file: join(dir, 'test.db') });
   return {
@@ -14,4 +15,7 @@ describeStoreConformance('sqlite', async () => {
       rmSync(dir, { recursive: true, force: true });
     },
   };
-});
+}
+
+describeStoreConformance('sqlite', openSqliteStore);
+describeReplayConformance('sqlite', openSqliteStore);

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Store } from '../../src/storage/store.js';
+import { NO_REPLAY_SUMMARY } from '../support/replay-fixtures.js';
 import { makeBatch, makeLog, makeSpan, randomTraceId } from '../support/telemetry-fixtures.js';
 
 export interface StoreHarness {
@@ -128,6 +129,7 @@ export function describeStoreConformance(engine: string, openStore: () => Promis
         spanCount: 2,
         logCount: 1,
         errorCount: 1,
+        ...NO_REPLAY_SUMMARY,
       });
       assert.equal(await store.getSession(orgB, sessionId), undefined);
     });

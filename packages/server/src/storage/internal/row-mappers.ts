@@ -42,6 +42,12 @@ export interface LogRow {
   resource: unknown;
 }
 
+/** The `sessions` columns both engines select for a `SessionSummary`, in `SessionRow` order. */
+export const SESSION_COLUMNS = `session_id, user_id, started_us, ended_us, span_count, log_count, error_count,
+  has_replay, first_url, urls, page_count, active_ms, user_traits, user_agent, browser, browser_version, os,
+  device_type, click_count, js_error_count, console_error_count, failed_request_count, previous_session_id,
+  replay_bytes, event_count`;
+
 export interface SessionRow {
   session_id: string;
   user_id: string | null;
@@ -50,6 +56,25 @@ export interface SessionRow {
   span_count: number;
   log_count: number;
   error_count: number;
+  /** SQLite: 0/1; PostgreSQL: boolean. */
+  has_replay: number | boolean;
+  first_url: string | null;
+  urls: unknown;
+  page_count: number;
+  active_ms: number;
+  user_traits: unknown;
+  user_agent: string | null;
+  browser: string | null;
+  browser_version: string | null;
+  os: string | null;
+  device_type: string | null;
+  click_count: number;
+  js_error_count: number;
+  console_error_count: number;
+  failed_request_count: number;
+  previous_session_id: string | null;
+  replay_bytes: number;
+  event_count: number;
 }
 
 const SPAN_KINDS: readonly SpanKindName[] = ['UNSPECIFIED', 'INTERNAL', 'SERVER', 'CLIENT', 'PRODUCER', 'CONSUMER'];
@@ -139,5 +164,23 @@ export function mapSessionRow(row: SessionRow): SessionSummary {
     spanCount: row.span_count,
     logCount: row.log_count,
     errorCount: row.error_count,
+    hasReplay: Boolean(row.has_replay),
+    firstUrl: row.first_url,
+    urls: readJson<string[]>(row.urls, []),
+    pageCount: row.page_count,
+    activeMs: row.active_ms,
+    userTraits: readJson<Record<string, unknown> | null>(row.user_traits, null),
+    userAgent: row.user_agent,
+    browser: row.browser,
+    browserVersion: row.browser_version,
+    os: row.os,
+    deviceType: row.device_type,
+    clickCount: row.click_count,
+    jsErrorCount: row.js_error_count,
+    consoleErrorCount: row.console_error_count,
+    failedRequestCount: row.failed_request_count,
+    previousSessionId: row.previous_session_id,
+    replayBytes: row.replay_bytes,
+    eventCount: row.event_count,
   };
 }

@@ -100,4 +100,42 @@ export const postgresMigrations: readonly Migration[] = [
       CREATE INDEX sessions_by_start ON sessions (org_id, started_us DESC, session_id DESC);
     `,
   },
+  {
+    version: 2,
+    name: 'replay batches, session replay summary',
+    sql: `
+      CREATE TABLE replay_batches (
+        org_id BIGINT NOT NULL,
+        session_id TEXT COLLATE "C" NOT NULL,
+        seq INTEGER NOT NULL,
+        received_us BIGINT NOT NULL,
+        first_event_us BIGINT NOT NULL,
+        last_event_us BIGINT NOT NULL,
+        event_count INTEGER NOT NULL,
+        payload BYTEA NOT NULL,
+        PRIMARY KEY (org_id, session_id, seq)
+      );
+      -- the payload is gzip already: TOAST compressing it again would only burn CPU
+      ALTER TABLE replay_batches ALTER COLUMN payload SET STORAGE EXTERNAL;
+      ALTER TABLE sessions
+        ADD COLUMN has_replay BOOLEAN NOT NULL DEFAULT false,
+        ADD COLUMN first_url TEXT,
+        ADD COLUMN urls JSONB NOT NULL DEFAULT '[]',
+        ADD COLUMN page_count INTEGER NOT NULL DEFAULT 0,
+        ADD COLUMN active_ms BIGINT NOT NULL DEFAULT 0,
+        ADD COLUMN user_traits JSONB,
+        ADD COLUMN user_agent TEXT,
+        ADD COLUMN browser TEXT,
+        ADD COLUMN browser_version TEXT,
+        ADD COLUMN os TEXT,
+        ADD COLUMN device_type TEXT,
+        ADD COLUMN click_count INTEGER NOT NULL DEFAULT 0,
+        ADD COLUMN js_error_count INTEGER NOT NULL DEFAULT 0,
+        ADD COLUMN console_error_count INTEGER NOT NULL DEFAULT 0,
+        ADD COLUMN failed_request_count INTEGER NOT NULL DEFAULT 0,
+        ADD COLUMN previous_session_id TEXT COLLATE "C",
+        ADD COLUMN replay_bytes BIGINT NOT NULL DEFAULT 0,
+        ADD COLUMN event_count INTEGER NOT NULL DEFAULT 0;
+    `,
+  },
 ];

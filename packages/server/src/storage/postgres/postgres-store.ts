@@ -4,6 +4,7 @@ import {
   mapLogRow,
   mapSessionRow,
   mapSpanRow,
+  SESSION_COLUMNS,
   type SessionRow,
   type SpanRow,
 } from '../internal/row-mappers.js';
@@ -26,13 +27,13 @@ import { migratePostgres } from './migrator.js';
 import { createPartitionKeeper, DEFAULT_PARTITION_WINDOW, PARTITIONED_TABLES } from './partitions.js';
 import { createPgPool, withPoolClient } from './pool.js';
 import { runPostgresReadOnlyQuery } from './read-only-query.js';
+import { createPostgresReplayStorage } from './replay-storage.js';
 import { createTelemetryWriter } from './telemetry-writer.js';
 
 const SPAN_COLUMNS = `s.trace_id, s.span_id, s.parent_span_id, s.name, s.kind, s.service_name, s.start_us, s.end_us,
   s.status_code, s.status_message, s.session_id, s.attributes, r.attributes AS resource, s.scope, s.events, s.links`;
 const LOG_COLUMNS = `l.time_us, l.observed_us, l.severity_number, l.severity_text, l.body, l.trace_id, l.span_id,
   l.service_name, l.session_id, l.attributes, r.attributes AS resource`;
-const SESSION_COLUMNS = 'session_id, user_id, started_us, ended_us, span_count, log_count, error_count';
 const ORG_COLUMNS = 'id, name, created_us / 1000 AS "createdAtMs"';
 
 const SQL = {
@@ -104,6 +105,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     throw error;
   }
   const writer = createTelemetryWriter(pool, partitions);
+  const replay = createPostgresReplayStorage(pool);
 
   return {
     engine: 'postgres',
@@ -130,6 +132,8 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     insertTelemetry(orgId: number, batch: TelemetryBatch): Promise<void> {
       return writer.write(orgId, batch);
     },
+    insertReplayBatch: replay.insertReplayBatch,
+    listReplayBatches: replay.listReplayBatches,
 
     async listSessions(orgId: number, options: SessionListOptions): Promise<Page<SessionSummary>> {
       // fetch one more than asked: its presence is what says there is a next page

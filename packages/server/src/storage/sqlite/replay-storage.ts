@@ -1,0 +1,122 @@
+import type { Database } from 'better-sqlite3';
+import { mergeReplayLists, type StoredReplayLists } from '../internal/merge-replay-lists.js';
+import type { ReplayBatchRecord, SessionReplayActivity, Store, StoredReplayBatch } from '../store.js';
+
+interface ReplayBatchRow {
+  seq: number;
+  event_count: number;
+  first_event_us: number;
+  last_event_us: number;
+  payload: Buffer;
+}
+
+/**
+ * The SQLite replay path: the batch and its session summary in one IMMEDIATE
+ * transaction (the write lock is taken first, so the session row read for the URL
+ * merge cannot change before the update).
+ */
+export function createSqliteReplayStorage(db: Database): Pick<Store, 'insertReplayBatch' | 'listReplayBatches'> {
+  // OR IGNORE: a batch sent twice (a retry after a lost response) is stored once
+  const insertBatch = db.prepare(
+    `INSERT OR IGNORE INTO replay_batches
+       (org_id, session_id, seq, received_us, first_event_us, last_event_us, event_count, payload)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const ensureSession = db.prepare(
+    `INSERT INTO sessions (org_id, session_id, started_us, ended_us) VALUES (?, ?, ?, ?)
+     ON CONFLICT (org_id, session_id) DO NOTHING`,
+  );
+  const readLists = db.prepare<[number, string], StoredReplayLists>(
+    'SELECT first_url, urls, user_traits FROM sessions WHERE org_id = ? AND session_id = ?',
+  );
+  // the user-agent columns move together: the first batch that has a user agent sets them
+  const updateSession = db.prepare(
+    `UPDATE sessions SET
+       user_id = coalesce(@userId, user_id),
+       started_us = min(started_us, @firstUs),
+       ended_us = max(ended_us, @lastUs),
+       has_replay = 1,
+       first_url = @firstUrl,
+       urls = @urlsJson,
+       user_traits = @userTraitsJson,
+       page_count = page_count + @pageCount,
+       active_ms = active_ms + @activeMs,
+       click_count = click_count + @clickCount,
+       js_error_count = js_error_count + @jsErrorCount,
+       console_error_count = console_error_count + @consoleErrorCount,
+       failed_request_count = failed_request_count + @failedRequestCount,
+       event_count = event_count + @eventCount,
+       replay_bytes = replay_bytes + @replayBytes,
+       previous_session_id = coalesce(previous_session_id, @previousSessionId),
+       browser = CASE WHEN user_agent IS NULL THEN @browser ELSE browser END,
+       browser_version = CASE WHEN user_agent IS NULL THEN @browserVersion ELSE browser_version END,
+       os = CASE WHEN user_agent IS NULL THEN @os ELSE os END,
+       device_type = CASE WHEN user_agent IS NULL THEN @deviceType ELSE device_type END,
+       user_agent = coalesce(user_agent, @userAgent)
+     WHERE org_id = @orgId AND session_id = @sessionId`,
+  );
+  const listBatches = db.prepare<[number, string, number, number], ReplayBatchRow>(
+    `SELECT seq, event_count, first_event_us, last_event_us, payload FROM replay_batches
+     WHERE org_id = ? AND session_id = ? AND seq >= ? ORDER BY seq LIMIT ?`,
+  );
+
+  const write = db.transaction(
+    (orgId: number, batch: ReplayBatchRecord, activity: SessionReplayActivity): { stored: boolean } => {
+      const { changes } = insertBatch.run(
+        orgId,
+        batch.sessionId,
+        batch.seq,
+        batch.receivedUs,
+        batch.firstEventUs,
+        batch.lastEventUs,
+        batch.eventCount,
+        batch.payload,
+      );
+      if (changes === 0) return { stored: false };
+      ensureSession.run(orgId, activity.sessionId, activity.firstUs, activity.lastUs);
+      const lists = mergeReplayLists(readLists.get(orgId, activity.sessionId), activity, batch.seq);
+      updateSession.run({
+        orgId,
+        sessionId: activity.sessionId,
+        userId: activity.userId,
+        firstUs: activity.firstUs,
+        lastUs: activity.lastUs,
+        ...lists,
+        pageCount: activity.pageCount,
+        activeMs: activity.activeMs,
+        clickCount: activity.clickCount,
+        jsErrorCount: activity.jsErrorCount,
+        consoleErrorCount: activity.consoleErrorCount,
+        failedRequestCount: activity.failedRequestCount,
+        eventCount: activity.eventCount,
+        replayBytes: activity.replayBytes,
+        previousSessionId: activity.previousSessionId,
+        userAgent: activity.userAgent,
+        browser: activity.browser,
+        browserVersion: activity.browserVersion,
+        os: activity.os,
+        deviceType: activity.deviceType,
+      });
+      return { stored: true };
+    },
+  );
+
+  return {
+    async insertReplayBatch(orgId, batch, activity) {
+      return write.immediate(orgId, batch, activity);
+    },
+    async listReplayBatches(orgId, sessionId, options): Promise<StoredReplayBatch[]> {
+      return listBatches.all(orgId, sessionId, options.fromSeq, options.limit).map(toStoredReplayBatch);
+    },
+  };
+}
+
+function toStoredReplayBatch(row: ReplayBatchRow): StoredReplayBatch {
+  return {
+    seq: row.seq,
+    eventCount: row.event_count,
+    firstEventMs: row.first_event_us / 1000,
+    lastEventMs: row.last_event_us / 1000,
+    payload: row.payload,
+  };
+}
