@@ -1,3 +1,4 @@
+import fastifyCookie from '@fastify/cookie';
 import underPressure from '@fastify/under-pressure';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import type { ResolvedServerConfig } from '../config/server-config.js';
@@ -6,13 +7,18 @@ import type { KeyResolver } from '../orgs/key-resolver.js';
 import { createRecorderBundle } from '../recorder-bundle/recorder-bundle.js';
 import { resolveRecorderDistDir } from '../recorder-bundle/resolve-recorder-dist-dir.js';
 import type { Store } from '../storage/store.js';
+import { resolveUiDistDir } from '../ui-bundle/resolve-ui-dist-dir.js';
+import { createUiSessions } from '../ui-sessions/ui-sessions.js';
 import { installApiErrorHandler } from './api-error-handler.js';
+import { createAdminAuthenticator } from './auth/authenticate-admin.js';
 import './request-context.js';
+import { registerAuthRoutes } from './routes/auth-routes.js';
 import { registerOtlpRoutes } from './routes/otlp-routes.js';
 import { registerQueryRoutes } from './routes/query-routes.js';
 import { registerRecorderRoutes } from './routes/recorder-routes.js';
 import { registerReplayQueryRoutes } from './routes/replay-query-routes.js';
 import { registerReplayRoutes } from './routes/replay-routes.js';
+import { registerUiRoutes } from './routes/ui-routes.js';
 
 export interface AppDependencies {
   config: ResolvedServerConfig;
@@ -24,6 +30,11 @@ export interface AppDependencies {
    * @default the `dist/` folder of the installed `@sightline/recorder`
    */
   recorderDistDir?: string | undefined;
+  /**
+   * Where the web UI's built files are read from.
+   * @default the `dist/` folder of the installed `@sightline/ui`
+   */
+  uiDistDir?: string | undefined;
 }
 
 /** Assembles the HTTP server: health, OTLP and replay ingest under /v1, the recorder script, the query API under /api. */
@@ -33,6 +44,7 @@ export async function createApp({
   resolveKey,
   defaultOrgId,
   recorderDistDir,
+  uiDistDir,
 }: AppDependencies): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: config.logLevel },
@@ -56,6 +68,10 @@ export async function createApp({
     },
   });
 
+  await app.register(fastifyCookie);
+  const uiSessions = createUiSessions(store);
+  const authenticate = createAdminAuthenticator({ resolveKey, resolveUiSession: uiSessions.resolve });
+
   app.get('/healthz', async () => ({ status: 'ok', storage: store.engine }));
 
   const ingestAuth = { resolveKey, keylessOrgId: config.loopbackOnly ? defaultOrgId : undefined };
@@ -69,7 +85,7 @@ export async function createApp({
   await app.register(registerQueryRoutes, {
     prefix: '/api',
     store,
-    resolveKey,
+    authenticate,
     queryTimeoutMs: config.queryTimeoutMs,
     queryMaxRows: config.queryMaxRows,
   });
@@ -80,7 +96,13 @@ export async function createApp({
     maxBodyBytes: config.maxBodyBytes,
     maxConcurrentIngests: config.maxConcurrentIngests,
   });
-  await app.register(registerReplayQueryRoutes, { prefix: '/api', store, resolveKey });
+  await app.register(registerReplayQueryRoutes, { prefix: '/api', store, authenticate });
+  await app.register(registerAuthRoutes, { prefix: '/api', resolveKey, uiSessions });
+  await app.register(registerUiRoutes, {
+    distDir: uiDistDir ?? resolveUiDistDir(),
+    uiSessions,
+    autoSignInOrgId: config.loopbackOnly ? defaultOrgId : undefined,
+  });
   await app.register(registerRecorderRoutes, {
     auth: ingestAuth,
     bundle: createRecorderBundle(recorderDistDir ?? resolveRecorderDistDir()),

@@ -257,6 +257,13 @@ export interface QueryResult {
   truncated: boolean;
 }
 
+/** A browser's sign-in to the UI; the cookie holds the secret, the store its sha256. */
+export interface UiSessionRecord {
+  hash: string;
+  orgId: number;
+  expiresUs: number;
+}
+
 export interface Store {
   readonly engine: StorageEngine;
 
@@ -265,6 +272,9 @@ export interface Store {
   listOrgs(): Promise<Org[]>;
   addApiKey(key: ApiKeyRecord): Promise<void>;
   findApiKey(hash: string): Promise<ApiKeyRecord | undefined>;
+  createUiSession(session: UiSessionRecord): Promise<void>;
+  findUiSession(hash: string): Promise<UiSessionRecord | undefined>;
+  deleteUiSession(hash: string): Promise<void>;
 
   /** Stores a batch atomically; resolves only once it is committed. */
   insertTelemetry(orgId: number, batch: TelemetryBatch): Promise<void>;

@@ -1,15 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { SightlineError } from '../../errors.js';
-import type { KeyResolver } from '../../orgs/key-resolver.js';
 import { groupSpansByTrace } from '../../query/group-spans-by-trace.js';
 import { runReadOnlySql } from '../../query/sql/run-query.js';
 import { isValidSessionId } from '../../sessions/session-id.js';
 import type { Store } from '../../storage/store.js';
-import { authenticateAdmin } from '../auth/authenticate-admin.js';
+import type { AdminAuthenticator } from '../auth/authenticate-admin.js';
 
 export interface QueryRoutesOptions {
   store: Store;
-  resolveKey: KeyResolver;
+  authenticate: AdminAuthenticator;
   queryTimeoutMs: number;
   queryMaxRows: number;
 }
@@ -22,7 +21,7 @@ export async function registerQueryRoutes(app: FastifyInstance, options: QueryRo
   const { store } = options;
 
   app.addHook('onRequest', async (request) => {
-    request.orgId = await authenticateAdmin(request, options.resolveKey);
+    request.orgId = await options.authenticate(request);
   });
 
   app.get('/sessions', async (request) => {

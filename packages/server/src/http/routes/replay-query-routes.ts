@@ -1,15 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { SightlineError } from '../../errors.js';
 import { MAX_REPLAY_SEQ } from '../../ingest/replay/replay-batch.js';
-import type { KeyResolver } from '../../orgs/key-resolver.js';
 import { streamSessionEvents } from '../../query/stream-session-events.js';
 import { isValidSessionId } from '../../sessions/session-id.js';
 import type { Store } from '../../storage/store.js';
-import { authenticateAdmin } from '../auth/authenticate-admin.js';
+import type { AdminAuthenticator } from '../auth/authenticate-admin.js';
 
 export interface ReplayQueryRoutesOptions {
   store: Store;
-  resolveKey: KeyResolver;
+  authenticate: AdminAuthenticator;
 }
 
 /** Every batch a session can have: the default when `maxBatches` is not given. */
@@ -21,7 +20,7 @@ export async function registerReplayQueryRoutes(
   options: ReplayQueryRoutesOptions,
 ): Promise<void> {
   app.addHook('onRequest', async (request) => {
-    request.orgId = await authenticateAdmin(request, options.resolveKey);
+    request.orgId = await options.authenticate(request);
   });
 
   app.get('/sessions/:sessionId/events', async (request, reply) => {

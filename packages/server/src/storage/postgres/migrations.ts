@@ -138,4 +138,17 @@ export const postgresMigrations: readonly Migration[] = [
         ADD COLUMN event_count INTEGER NOT NULL DEFAULT 0;
     `,
   },
+  {
+    version: 4,
+    name: 'ui sign-in sessions',
+    sql: `
+      CREATE TABLE ui_sessions (
+        hash TEXT PRIMARY KEY,
+        org_id BIGINT NOT NULL REFERENCES orgs(id),
+        created_us BIGINT NOT NULL,
+        expires_us BIGINT NOT NULL
+      );
+      CREATE INDEX ui_sessions_by_expiry ON ui_sessions (expires_us);
+    `,
+  },
 ];

@@ -28,6 +28,7 @@ import { createPartitionKeeper, DEFAULT_PARTITION_WINDOW, PARTITIONED_TABLES } f
 import { createPgPool, withPoolClient } from './pool.js';
 import { runPostgresReadOnlyQuery } from './read-only-query.js';
 import { createPostgresReplayStorage } from './replay-storage.js';
+import { createPostgresUiSessionStorage } from './ui-session-storage.js';
 import { createTelemetryWriter } from './telemetry-writer.js';
 
 const SPAN_COLUMNS = `s.trace_id, s.span_id, s.parent_span_id, s.name, s.kind, s.service_name, s.start_us, s.end_us,
@@ -106,6 +107,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
   }
   const writer = createTelemetryWriter(pool, partitions);
   const replay = createPostgresReplayStorage(pool);
+  const uiSessions = createPostgresUiSessionStorage(pool);
 
   return {
     engine: 'postgres',
@@ -132,6 +134,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     insertTelemetry(orgId: number, batch: TelemetryBatch): Promise<void> {
       return writer.write(orgId, batch);
     },
+    ...uiSessions,
     insertReplayBatch: replay.insertReplayBatch,
     listReplayBatches: replay.listReplayBatches,
 

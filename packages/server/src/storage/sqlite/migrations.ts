@@ -122,4 +122,17 @@ export const sqliteMigrations: readonly Migration[] = [
       ALTER TABLE sessions ADD COLUMN event_count INTEGER NOT NULL DEFAULT 0;
     `,
   },
+  {
+    version: 4,
+    name: 'ui sign-in sessions',
+    sql: `
+      CREATE TABLE ui_sessions (
+        hash TEXT PRIMARY KEY,
+        org_id INTEGER NOT NULL REFERENCES orgs(id),
+        created_us INTEGER NOT NULL,
+        expires_us INTEGER NOT NULL
+      );
+      CREATE INDEX ui_sessions_by_expiry ON ui_sessions (expires_us);
+    `,
+  },
 ];

@@ -51,7 +51,6 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
   db.pragma('cache_size = -65536');
-  for (const p of (process.env.SCRATCH_PRAGMAS ?? '').split(';').filter(Boolean)) db.pragma(p);
   migrateSqlite(db, sqliteMigrations);
 
   const writer = createTelemetryWriter(db);
