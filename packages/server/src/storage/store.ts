@@ -7,6 +7,10 @@
  * Microseconds keep OTLP's precision where it matters while staying exact in a JS number.
  */
 
+import type { SessionInsight } from '../insights/insight.js';
+import type { BatchInsightSignals } from '../insights/signals.js';
+import type { SessionFilters, SessionSort } from '../query/session-search.js';
+
 export type StorageEngine = 'sqlite' | 'postgres';
 
 export interface Org {
@@ -129,6 +133,8 @@ export interface SessionReplayActivity {
   browserVersion: string | null;
   os: string | null;
   deviceType: string | null;
+  /** What insight detection reads from the batch; decided in the transaction, with the session's carry. */
+  insightSignals: BatchInsightSignals;
 }
 
 export interface SessionSummary {
@@ -161,6 +167,18 @@ export interface SessionSummary {
   replayBytes: number;
   /** Replay events stored. */
   eventCount: number;
+  /** Findings of each insight type (docs/api.md, Insights); they keep counting past the listed 500. */
+  rageClickCount: number;
+  deadClickCount: number;
+  doubleSubmitCount: number;
+  errorClickCount: number;
+  slowFrameCount: number;
+}
+
+/** One session with its findings (`GET /api/sessions/:id`); the list leaves them out to stay light. */
+export interface SessionDetail extends SessionSummary {
+  /** The session's first 500 findings, by time. */
+  insights: SessionInsight[];
 }
 
 /** A stored replay batch as read back, in `seq` order. */
@@ -236,7 +254,12 @@ export interface Page<T> {
 
 export interface SessionListOptions {
   limit: number;
+  /** From the previous page; it must come from the same sort. */
   cursor?: string | undefined;
+  /** @default no filter */
+  filters?: SessionFilters | undefined;
+  /** @default 'newest' */
+  sort?: SessionSort | undefined;
 }
 
 export interface LogListOptions {
@@ -292,8 +315,9 @@ export interface Store {
   /** The session's replay batches with seq ≥ `fromSeq`, by seq, at most `limit`. */
   listReplayBatches(orgId: number, sessionId: string, options: ReplayBatchListOptions): Promise<StoredReplayBatch[]>;
 
+  /** Sessions matching the filters, in the sort's order, keyset-paged. */
   listSessions(orgId: number, options: SessionListOptions): Promise<Page<SessionSummary>>;
-  getSession(orgId: number, sessionId: string): Promise<SessionSummary | undefined>;
+  getSession(orgId: number, sessionId: string): Promise<SessionDetail | undefined>;
   /** Every span of every trace that touched the session (also the spans without `session.id`). */
   listSessionTraceSpans(orgId: number, sessionId: string, maxTraces: number): Promise<StoredSpan[]>;
   listSessionLogs(orgId: number, sessionId: string, options: LogListOptions): Promise<Page<StoredLog>>;

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { after, before, it } from 'node:test';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import type { SessionSummary } from '../../src/storage/store.js';
+import type { SessionDetail, SessionSummary } from '../../src/storage/store.js';
 import { describeEachEngine } from '../support/describe-each-engine.js';
 import {
   CHROME_MAC_UA,
@@ -101,7 +101,7 @@ await describeEachEngine('replay ingest: POST /v1/replay', (engine) => {
     );
     assert.deepEqual((await post(batch, { headers: { 'user-agent': CHROME_MAC_UA } })).body, { stored: true });
 
-    const { status, body } = await queryApi<SessionSummary>(test, `/api/sessions/${sessionId}`);
+    const { status, body } = await queryApi<SessionDetail>(test, `/api/sessions/${sessionId}`);
     assert.equal(status, 200);
     assert.deepEqual(
       { ...body, replayBytes: body.replayBytes > 0 },
@@ -132,6 +132,13 @@ await describeEachEngine('replay ingest: POST /v1/replay', (engine) => {
         previousSessionId,
         replayBytes: true,
         eventCount: 11,
+        // the second click started a request answered 502 within 1 s
+        rageClickCount: 0,
+        deadClickCount: 0,
+        doubleSubmitCount: 0,
+        errorClickCount: 1,
+        slowFrameCount: 0,
+        insights: [{ type: 'error-click', timeMs: T0 + 4000, targetId: 5, detail: '502 POST /api/checkout' }],
       },
     );
   });

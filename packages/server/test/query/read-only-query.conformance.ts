@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { isSightlineError, type SightlineErrorCode } from '../../src/errors.js';
+import { extractInsightSignals } from '../../src/insights/signals.js';
 import { PUBLIC_VIEWS } from '../../src/query/sql/public-views.js';
 import { runReadOnlySql, type SqlQueryOptions } from '../../src/query/sql/run-query.js';
 import type { QueryResult, SpanRecord, Store } from '../../src/storage/store.js';
+import { replayEvents as e, makeReplayActivity, makeReplayRecord } from '../support/replay-fixtures.js';
 import { makeBatch, makeLog, makeSpan, randomTraceId } from '../support/telemetry-fixtures.js';
 
 export interface QueryStoreHarness {
@@ -160,7 +162,45 @@ export function describeReadOnlyQueryConformance(engine: string, openStore: () =
         span_count: 3,
         log_count: 1,
         error_count: 1,
+        has_replay: false,
+        first_url: null,
+        page_count: 0,
+        active_ms: 0,
+        browser: null,
+        os: null,
+        device_type: null,
+        click_count: 0,
+        js_error_count: 0,
+        console_error_count: 0,
+        failed_request_count: 0,
+        rage_click_count: 0,
+        dead_click_count: 0,
+        double_submit_count: 0,
+        error_click_count: 0,
+        slow_frame_count: 0,
       });
+    });
+
+    it("gives a replay session's summary and insight counts, has_replay a boolean on both engines", async () => {
+      const orgReplay = (await store.createOrg('query-org-replay')).id;
+      const record = makeReplayRecord('query-replay-session', 0, { firstEventUs: T0, lastEventUs: T0 + 9_000_000 });
+      const events = [e.click(T0 / 1000), e.click(T0 / 1000 + 100), e.click(T0 / 1000 + 200)];
+      await store.insertReplayBatch(
+        orgReplay,
+        record,
+        makeReplayActivity(record, {
+          urls: ['https://shop.example/'],
+          browser: 'Firefox',
+          clickCount: 3,
+          insightSignals: extractInsightSignals(events),
+        }),
+      );
+      const result = await query(
+        orgReplay,
+        `SELECT session_id, has_replay, first_url, browser, click_count, rage_click_count, dead_click_count
+         FROM sessions WHERE has_replay AND rage_click_count > 0`,
+      );
+      assert.deepEqual(result.rows, [['query-replay-session', true, 'https://shop.example/', 'Firefox', 3, 1, 0]]);
     });
 
     it('keeps the order of a query that has its own WITH', async () => {

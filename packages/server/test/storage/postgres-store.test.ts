@@ -10,6 +10,7 @@ import { checkPostgresAvailable } from '../support/postgres-availability.js';
 import { createTestPostgresDatabase, type TestPostgresDatabase } from '../support/postgres-database.js';
 import { makeBatch, makeLog, makeSpan } from '../support/telemetry-fixtures.js';
 import { describeReplayConformance } from './replay-conformance.js';
+import { describeSessionSearchConformance } from './session-search-conformance.js';
 import { describeStoreConformance, type StoreHarness } from './store-conformance.js';
 
 const DAY_MS = 86_400_000;
@@ -41,6 +42,7 @@ if (availability.failure) {
   };
   describeStoreConformance('postgres', openPostgresStore);
   describeReplayConformance('postgres', openPostgresStore);
+  describeSessionSearchConformance('postgres', openPostgresStore);
   describePostgresEngine();
 }
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSqliteStore } from '../../src/storage/sqlite/sqlite-store.js';
 import { describeReplayConformance } from './replay-conformance.js';
+import { describeSessionSearchConformance } from './session-search-conformance.js';
 import { describeStoreConformance, type StoreHarness } from './store-conformance.js';
 
 async function openSqliteStore(): Promise<StoreHarness> {
@@ -19,3 +20,4 @@ async function openSqliteStore(): Promise<StoreHarness> {
 
 describeStoreConformance('sqlite', openSqliteStore);
 describeReplayConformance('sqlite', openSqliteStore);
+describeSessionSearchConformance('sqlite', openSqliteStore);

@@ -130,6 +130,7 @@ export function describeStoreConformance(engine: string, openStore: () => Promis
         logCount: 1,
         errorCount: 1,
         ...NO_REPLAY_SUMMARY,
+        insights: [],
       });
       assert.equal(await store.getSession(orgB, sessionId), undefined);
     });

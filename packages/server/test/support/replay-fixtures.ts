@@ -21,6 +21,11 @@ export const NO_REPLAY_SUMMARY = {
   previousSessionId: null,
   replayBytes: 0,
   eventCount: 0,
+  rageClickCount: 0,
+  deadClickCount: 0,
+  doubleSubmitCount: 0,
+  errorClickCount: 0,
+  slowFrameCount: 0,
 } satisfies Partial<SessionSummary>;
 
 export const CHROME_MAC_UA =
@@ -53,9 +58,9 @@ export const replayEvents = {
     },
     timestamp,
   }),
-  click: (timestamp: number, id = 5): TestReplayEvent => ({
+  click: (timestamp: number, id = 5, at: { x: number; y: number } = { x: 10, y: 20 }): TestReplayEvent => ({
     type: 3,
-    data: { source: 2, type: 2, id, x: 10, y: 20 },
+    data: { source: 2, type: 2, id, x: at.x, y: at.y },
     timestamp,
   }),
   mouseMove: (timestamp: number): TestReplayEvent => ({
@@ -73,6 +78,34 @@ export const replayEvents = {
     type: 3,
     data: { source: 0, texts: [], attributes: [], removes: [], adds: [] },
     timestamp,
+  }),
+  /** A mutation that changed something: a text node's new value. */
+  domChange: (timestamp: number): TestReplayEvent => ({
+    type: 3,
+    data: { source: 0, texts: [{ id: 9, value: 'Added to cart' }], attributes: [], removes: [], adds: [] },
+    timestamp,
+  }),
+  /** A `sightline.network` event, recorded when the request completed. */
+  request: (
+    startMs: number,
+    endMs: number,
+    payload: { status?: number; traceId?: string; method?: string; url?: string; initiator?: string } = {},
+  ): TestReplayEvent => ({
+    type: 5,
+    data: {
+      tag: 'sightline.network',
+      payload: {
+        method: 'POST',
+        url: 'https://shop.example/api/orders',
+        status: 200,
+        initiator: 'fetch',
+        ...payload,
+        startMs,
+        endMs,
+        durationMs: endMs - startMs,
+      },
+    },
+    timestamp: endMs,
   }),
   custom: (timestamp: number, tag: string, payload: Record<string, unknown>): TestReplayEvent => ({
     type: 5,
@@ -144,6 +177,7 @@ export function makeReplayActivity(
     browserVersion: null,
     os: null,
     deviceType: null,
+    insightSignals: { signals: [], performance: [], lastEventMs: record.lastEventUs / 1000 },
     ...overrides,
   };
 }

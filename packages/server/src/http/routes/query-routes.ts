@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { SightlineError } from '../../errors.js';
 import { groupSpansByTrace } from '../../query/group-spans-by-trace.js';
+import { parseSessionSearch } from '../../query/session-search.js';
 import { runReadOnlySql } from '../../query/sql/run-query.js';
 import { isValidSessionId } from '../../sessions/session-id.js';
 import type { Store } from '../../storage/store.js';
@@ -24,12 +25,10 @@ export async function registerQueryRoutes(app: FastifyInstance, options: QueryRo
     request.orgId = await options.authenticate(request);
   });
 
+  // the search: filters, sort and keyset paging (docs/api.md); bad parameters are a 400
   app.get('/sessions', async (request) => {
-    const query = request.query as Record<string, string | undefined>;
-    const page = await store.listSessions(request.orgId, {
-      limit: readLimit(query.limit, 50, 500),
-      cursor: query.cursor || undefined,
-    });
+    const search = parseSessionSearch(request.query as Record<string, unknown>);
+    const page = await store.listSessions(request.orgId, search);
     return { sessions: page.items, nextCursor: page.nextCursor };
   });
 

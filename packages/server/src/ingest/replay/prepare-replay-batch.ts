@@ -1,6 +1,7 @@
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import { SightlineError } from '../../errors.js';
+import { extractInsightSignals } from '../../insights/signals.js';
 import type { ReplayBatchRecord, SessionReplayActivity } from '../../storage/store.js';
 import { decodeReplayBody } from './decode-replay-body.js';
 import { parseUserAgent } from './parse-user-agent.js';
@@ -28,7 +29,8 @@ export interface PreparedReplayBatch {
 
 /**
  * Turns a `POST /v1/replay` body into what the store takes: decompress (capped), parse,
- * validate, scrub, summarize. The stored payload is the gzip the browser sent, byte for
+ * validate, scrub, summarize, and read the signals insight detection needs (the
+ * detection itself runs in the store's transaction, where the session's carry is). The stored payload is the gzip the browser sent, byte for
  * byte, unless something was scrubbed (then the batch is re-serialized) or the body came
  * uncompressed (then it is gzipped once, here).
  */
@@ -69,6 +71,7 @@ export async function prepareReplayBatch(request: ReplayRequest): Promise<Prepar
       replayBytes: payload.length,
       previousSessionId: summary.previousSessionId,
       ...parseUserAgent(request.userAgent),
+      insightSignals: extractInsightSignals(batch.events),
     },
     scrubbedEvents,
   };

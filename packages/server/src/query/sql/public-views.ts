@@ -44,6 +44,22 @@ export const PUBLIC_VIEWS = {
     'span_count',
     'log_count',
     'error_count',
+    'has_replay',
+    'first_url',
+    'page_count',
+    'active_ms',
+    'browser',
+    'os',
+    'device_type',
+    'click_count',
+    'js_error_count',
+    'console_error_count',
+    'failed_request_count',
+    'rage_click_count',
+    'dead_click_count',
+    'double_submit_count',
+    'error_click_count',
+    'slow_frame_count',
   ],
 } as const satisfies Record<string, readonly string[]>;
 
@@ -56,3 +72,6 @@ export const PUBLIC_VIEW_NAMES = Object.keys(PUBLIC_VIEWS) as readonly PublicVie
  * as text, so its runner parses columns with these names to give both engines one shape.
  */
 export const JSON_COLUMN_NAMES: ReadonlySet<string> = new Set(['attributes', 'resource', 'events', 'links']);
+
+/** Columns that hold booleans in the views: PostgreSQL's arrive as booleans, SQLite's 0/1 are turned into them. */
+export const BOOLEAN_COLUMN_NAMES: ReadonlySet<string> = new Set(['has_replay']);

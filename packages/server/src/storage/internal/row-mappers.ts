@@ -1,4 +1,6 @@
+import type { SessionInsight } from '../../insights/insight.js';
 import type {
+  SessionDetail,
   SessionSummary,
   SpanEventView,
   SpanKindName,
@@ -46,7 +48,11 @@ export interface LogRow {
 export const SESSION_COLUMNS = `session_id, user_id, started_us, ended_us, span_count, log_count, error_count,
   has_replay, first_url, urls, page_count, active_ms, user_traits, user_agent, browser, browser_version, os,
   device_type, click_count, js_error_count, console_error_count, failed_request_count, previous_session_id,
-  replay_bytes, event_count`;
+  replay_bytes, event_count, rage_click_count, dead_click_count, double_submit_count, error_click_count,
+  slow_frame_count`;
+
+/** A `SessionDetail`: the summary and the findings. */
+export const SESSION_DETAIL_COLUMNS = `${SESSION_COLUMNS}, insights`;
 
 export interface SessionRow {
   session_id: string;
@@ -75,6 +81,15 @@ export interface SessionRow {
   previous_session_id: string | null;
   replay_bytes: number;
   event_count: number;
+  rage_click_count: number;
+  dead_click_count: number;
+  double_submit_count: number;
+  error_click_count: number;
+  slow_frame_count: number;
+}
+
+export interface SessionDetailRow extends SessionRow {
+  insights: unknown;
 }
 
 const SPAN_KINDS: readonly SpanKindName[] = ['UNSPECIFIED', 'INTERNAL', 'SERVER', 'CLIENT', 'PRODUCER', 'CONSUMER'];
@@ -182,5 +197,14 @@ export function mapSessionRow(row: SessionRow): SessionSummary {
     previousSessionId: row.previous_session_id,
     replayBytes: row.replay_bytes,
     eventCount: row.event_count,
+    rageClickCount: row.rage_click_count,
+    deadClickCount: row.dead_click_count,
+    doubleSubmitCount: row.double_submit_count,
+    errorClickCount: row.error_click_count,
+    slowFrameCount: row.slow_frame_count,
   };
+}
+
+export function mapSessionDetailRow(row: SessionDetailRow): SessionDetail {
+  return { ...mapSessionRow(row), insights: readJson<SessionInsight[]>(row.insights, []) };
 }

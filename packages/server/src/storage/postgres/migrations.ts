@@ -139,6 +139,28 @@ export const postgresMigrations: readonly Migration[] = [
     `,
   },
   {
+    version: 3,
+    name: 'session insights, search indexes',
+    sql: `
+      ALTER TABLE sessions
+        ADD COLUMN insights JSONB NOT NULL DEFAULT '[]',
+        ADD COLUMN rage_click_count INTEGER NOT NULL DEFAULT 0,
+        ADD COLUMN dead_click_count INTEGER NOT NULL DEFAULT 0,
+        ADD COLUMN double_submit_count INTEGER NOT NULL DEFAULT 0,
+        ADD COLUMN error_click_count INTEGER NOT NULL DEFAULT 0,
+        ADD COLUMN slow_frame_count INTEGER NOT NULL DEFAULT 0,
+        -- the clicks the last analyzed batch left undecided, for the batch after it
+        ADD COLUMN insight_carry JSONB,
+        ADD COLUMN insight_carry_seq INTEGER;
+      -- GET /api/sessions: user prefix (byte order, like SQLite, so a range is a prefix),
+      -- and the longest and most-errors sorts
+      CREATE INDEX sessions_by_user ON sessions (org_id, user_id COLLATE "C") WHERE user_id IS NOT NULL;
+      CREATE INDEX sessions_by_duration ON sessions (org_id, (ended_us - started_us) DESC, session_id DESC);
+      CREATE INDEX sessions_by_errors
+        ON sessions (org_id, (error_count + js_error_count) DESC, started_us DESC, session_id DESC);
+    `,
+  },
+  {
     version: 4,
     name: 'ui sign-in sessions',
     sql: `

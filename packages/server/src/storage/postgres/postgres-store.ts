@@ -1,13 +1,5 @@
 import { decodeCursor, encodeCursor } from '../internal/cursor.js';
-import {
-  type LogRow,
-  mapLogRow,
-  mapSessionRow,
-  mapSpanRow,
-  SESSION_COLUMNS,
-  type SessionRow,
-  type SpanRow,
-} from '../internal/row-mappers.js';
+import { type LogRow, mapLogRow, mapSpanRow, type SpanRow } from '../internal/row-mappers.js';
 import type {
   ApiKeyRecord,
   LogListOptions,
@@ -15,8 +7,6 @@ import type {
   Page,
   QueryResult,
   ReadOnlyQueryOptions,
-  SessionListOptions,
-  SessionSummary,
   Store,
   StoredLog,
   StoredSpan,
@@ -28,8 +18,9 @@ import { createPartitionKeeper, DEFAULT_PARTITION_WINDOW, PARTITIONED_TABLES } f
 import { createPgPool, withPoolClient } from './pool.js';
 import { runPostgresReadOnlyQuery } from './read-only-query.js';
 import { createPostgresReplayStorage } from './replay-storage.js';
-import { createPostgresUiSessionStorage } from './ui-session-storage.js';
+import { createPostgresSessionQueries } from './session-queries.js';
 import { createTelemetryWriter } from './telemetry-writer.js';
+import { createPostgresUiSessionStorage } from './ui-session-storage.js';
 
 const SPAN_COLUMNS = `s.trace_id, s.span_id, s.parent_span_id, s.name, s.kind, s.service_name, s.start_us, s.end_us,
   s.status_code, s.status_message, s.session_id, s.attributes, r.attributes AS resource, s.scope, s.events, s.links`;
@@ -43,12 +34,6 @@ const SQL = {
   orgs: `SELECT ${ORG_COLUMNS} FROM orgs ORDER BY id`,
   insertKey: 'INSERT INTO api_keys (hash, org_id, kind, prefix, created_us) VALUES ($1, $2, $3, $4, $5)',
   keyByHash: 'SELECT hash, org_id AS "orgId", kind, prefix FROM api_keys WHERE hash = $1',
-  sessionsFirstPage: `SELECT ${SESSION_COLUMNS} FROM sessions WHERE org_id = $1
-    ORDER BY started_us DESC, session_id DESC LIMIT $2`,
-  sessionsAfter: `SELECT ${SESSION_COLUMNS} FROM sessions WHERE org_id = $1
-      AND (started_us, session_id) < ($2, $3)
-    ORDER BY started_us DESC, session_id DESC LIMIT $4`,
-  session: `SELECT ${SESSION_COLUMNS} FROM sessions WHERE org_id = $1 AND session_id = $2`,
   sessionTraceSpans: `SELECT ${SPAN_COLUMNS} FROM spans s
     LEFT JOIN resources r ON r.org_id = s.org_id AND r.id = s.resource_id
     WHERE s.org_id = $1 AND s.trace_id IN (
@@ -107,6 +92,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
   }
   const writer = createTelemetryWriter(pool, partitions);
   const replay = createPostgresReplayStorage(pool);
+  const sessions = createPostgresSessionQueries(pool);
   const uiSessions = createPostgresUiSessionStorage(pool);
 
   return {
@@ -138,26 +124,8 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     insertReplayBatch: replay.insertReplayBatch,
     listReplayBatches: replay.listReplayBatches,
 
-    async listSessions(orgId: number, options: SessionListOptions): Promise<Page<SessionSummary>> {
-      // fetch one more than asked: its presence is what says there is a next page
-      const { rows } = await (options.cursor
-        ? pool.query<SessionRow>(SQL.sessionsAfter, [
-            orgId,
-            ...decodeCursor(options.cursor, ['number', 'string']),
-            options.limit + 1,
-          ])
-        : pool.query<SessionRow>(SQL.sessionsFirstPage, [orgId, options.limit + 1]));
-      const page = rows.slice(0, options.limit);
-      const last = page.at(-1);
-      return {
-        items: page.map(mapSessionRow),
-        nextCursor: rows.length > options.limit && last ? encodeCursor([last.started_us, last.session_id]) : null,
-      };
-    },
-    async getSession(orgId: number, sessionId: string): Promise<SessionSummary | undefined> {
-      const row = (await pool.query<SessionRow>(SQL.session, [orgId, sessionId])).rows[0];
-      return row ? mapSessionRow(row) : undefined;
-    },
+    listSessions: sessions.listSessions,
+    getSession: sessions.getSession,
     async listSessionTraceSpans(orgId: number, sessionId: string, maxTraces: number): Promise<StoredSpan[]> {
       return (await pool.query<SpanRow>(SQL.sessionTraceSpans, [orgId, sessionId, maxTraces])).rows.map(mapSpanRow);
     },

@@ -1,4 +1,10 @@
 import type pg from 'pg';
+import {
+  analyzeBatchInsights,
+  changesInsightList,
+  mergeInsightList,
+  type StoredInsightState,
+} from '../internal/merge-insights.js';
 import { mergeReplayLists, type StoredReplayLists } from '../internal/merge-replay-lists.js';
 import type { ReplayBatchRecord, SessionReplayActivity, Store, StoredReplayBatch } from '../store.js';
 import { withPoolClient } from './pool.js';
@@ -19,9 +25,14 @@ const ENSURE_SESSION = `
   INSERT INTO sessions (org_id, session_id, started_us, ended_us) VALUES ($1, $2, $3, $4)
   ON CONFLICT (org_id, session_id) DO NOTHING`;
 
-// locked until commit: two batches of one session merge their URL lists one after the other
+// locked until commit: two batches of one session merge their URL lists, and their
+// insights through the carry, one after the other
 const LOCK_SESSION = `
-  SELECT first_url, urls, user_traits FROM sessions WHERE org_id = $1 AND session_id = $2 FOR UPDATE`;
+  SELECT first_url, urls, user_traits, insight_carry, insight_carry_seq FROM sessions
+  WHERE org_id = $1 AND session_id = $2 FOR UPDATE`;
+
+// read only when a batch found something: the list can hold 500 findings
+const READ_INSIGHTS = 'SELECT insights FROM sessions WHERE org_id = $1 AND session_id = $2';
 
 // the user-agent columns move together: the first batch that has a user agent sets them
 const UPDATE_SESSION = `
@@ -46,7 +57,15 @@ const UPDATE_SESSION = `
     browser_version = CASE WHEN user_agent IS NULL THEN $20 ELSE browser_version END,
     os = CASE WHEN user_agent IS NULL THEN $21 ELSE os END,
     device_type = CASE WHEN user_agent IS NULL THEN $22 ELSE device_type END,
-    user_agent = coalesce(user_agent, $18)
+    user_agent = coalesce(user_agent, $18),
+    insights = coalesce($23::jsonb, insights),
+    rage_click_count = rage_click_count + $24,
+    dead_click_count = dead_click_count + $25,
+    double_submit_count = double_submit_count + $26,
+    error_click_count = error_click_count + $27,
+    slow_frame_count = slow_frame_count + $28,
+    insight_carry = coalesce($29::jsonb, insight_carry),
+    insight_carry_seq = coalesce($30, insight_carry_seq)
   WHERE org_id = $1 AND session_id = $2`;
 
 const LIST_BATCHES = `
@@ -110,8 +129,16 @@ async function writeReplayBatch(
   ]);
   if (inserted.rowCount === 0) return { stored: false };
   await client.query(ENSURE_SESSION, [orgId, activity.sessionId, activity.firstUs, activity.lastUs]);
-  const { rows } = await client.query<StoredReplayLists>(LOCK_SESSION, [orgId, activity.sessionId]);
+  const { rows } = await client.query<StoredReplayLists & StoredInsightState>(LOCK_SESSION, [
+    orgId,
+    activity.sessionId,
+  ]);
   const lists = mergeReplayLists(rows[0], activity, batch.seq);
+  const analysis = analyzeBatchInsights(rows[0], batch.seq, activity.insightSignals);
+  const storedList = changesInsightList(analysis)
+    ? (await client.query<{ insights: unknown }>(READ_INSIGHTS, [orgId, activity.sessionId])).rows[0]?.insights
+    : undefined;
+  const storedInsights = mergeInsightList(storedList, analysis);
   await client.query(UPDATE_SESSION, [
     orgId,
     activity.sessionId,
@@ -135,6 +162,14 @@ async function writeReplayBatch(
     activity.browserVersion,
     activity.os,
     activity.deviceType,
+    sanitizeJson(storedInsights.insightsJson),
+    storedInsights.counts['rage-click'],
+    storedInsights.counts['dead-click'],
+    storedInsights.counts['double-submit'],
+    storedInsights.counts['error-click'],
+    storedInsights.counts['slow-frame'],
+    sanitizeJson(storedInsights.carryJson),
+    storedInsights.carrySeq,
   ]);
   return { stored: true };
 }

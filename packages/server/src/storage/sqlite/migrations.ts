@@ -123,6 +123,26 @@ export const sqliteMigrations: readonly Migration[] = [
     `,
   },
   {
+    version: 3,
+    name: 'session insights, search indexes',
+    sql: `
+      ALTER TABLE sessions ADD COLUMN insights TEXT NOT NULL DEFAULT '[]';
+      ALTER TABLE sessions ADD COLUMN rage_click_count INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE sessions ADD COLUMN dead_click_count INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE sessions ADD COLUMN double_submit_count INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE sessions ADD COLUMN error_click_count INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE sessions ADD COLUMN slow_frame_count INTEGER NOT NULL DEFAULT 0;
+      -- the clicks the last analyzed batch left undecided, for the batch after it
+      ALTER TABLE sessions ADD COLUMN insight_carry TEXT;
+      ALTER TABLE sessions ADD COLUMN insight_carry_seq INTEGER;
+      -- GET /api/sessions: user prefix, and the longest and most-errors sorts
+      CREATE INDEX sessions_by_user ON sessions (org_id, user_id) WHERE user_id IS NOT NULL;
+      CREATE INDEX sessions_by_duration ON sessions (org_id, (ended_us - started_us) DESC, session_id DESC);
+      CREATE INDEX sessions_by_errors
+        ON sessions (org_id, (error_count + js_error_count) DESC, started_us DESC, session_id DESC);
+    `,
+  },
+  {
     version: 4,
     name: 'ui sign-in sessions',
     sql: `

@@ -5,7 +5,7 @@
  * that must not be the server's. It opens the database file read-only.
  */
 import Database from 'better-sqlite3';
-import { JSON_COLUMN_NAMES } from '../../query/sql/public-views.js';
+import { BOOLEAN_COLUMN_NAMES, JSON_COLUMN_NAMES } from '../../query/sql/public-views.js';
 import { parseJsonText, toJsonSafeValue } from '../../query/sql/to-json-safe-value.js';
 import type { QueryResult } from '../store.js';
 import type { QueryWorkerMessage, QueryWorkerRequest } from './query-worker-protocol.js';
@@ -47,6 +47,13 @@ function runQuery(sql: string, maxRows: number): QueryResult {
   statement.safeIntegers(true);
   const columns = statement.columns().map((column) => column.name);
   const jsonColumns = columns.map((name) => JSON_COLUMN_NAMES.has(name));
+  const booleanColumns = columns.map((name) => BOOLEAN_COLUMN_NAMES.has(name));
+  const readCell = (value: unknown, index: number): unknown => {
+    if (jsonColumns[index]) return toJsonSafeValue(parseJsonText(value));
+    // SQLite has no boolean: the view's 0/1 come back as PostgreSQL's true/false do
+    if (booleanColumns[index] && (typeof value === 'bigint' || typeof value === 'number')) return Number(value) !== 0;
+    return toJsonSafeValue(value);
+  };
 
   const rows: unknown[][] = [];
   let truncated = false;
@@ -55,7 +62,7 @@ function runQuery(sql: string, maxRows: number): QueryResult {
       truncated = true;
       break;
     }
-    rows.push(row.map((value, index) => toJsonSafeValue(jsonColumns[index] ? parseJsonText(value) : value)));
+    rows.push(row.map(readCell));
   }
   return { columns, rows, truncated };
 }

@@ -1,4 +1,10 @@
 import type { Database } from 'better-sqlite3';
+import {
+  analyzeBatchInsights,
+  changesInsightList,
+  mergeInsightList,
+  type StoredInsightState,
+} from '../internal/merge-insights.js';
 import { mergeReplayLists, type StoredReplayLists } from '../internal/merge-replay-lists.js';
 import type { ReplayBatchRecord, SessionReplayActivity, Store, StoredReplayBatch } from '../store.js';
 
@@ -13,7 +19,7 @@ interface ReplayBatchRow {
 /**
  * The SQLite replay path: the batch and its session summary in one IMMEDIATE
  * transaction (the write lock is taken first, so the session row read for the URL
- * merge cannot change before the update).
+ * merge and the insight carry cannot change before the update).
  */
 export function createSqliteReplayStorage(db: Database): Pick<Store, 'insertReplayBatch' | 'listReplayBatches'> {
   // OR IGNORE: a batch sent twice (a retry after a lost response) is stored once
@@ -26,9 +32,13 @@ export function createSqliteReplayStorage(db: Database): Pick<Store, 'insertRepl
     `INSERT INTO sessions (org_id, session_id, started_us, ended_us) VALUES (?, ?, ?, ?)
      ON CONFLICT (org_id, session_id) DO NOTHING`,
   );
-  const readLists = db.prepare<[number, string], StoredReplayLists>(
-    'SELECT first_url, urls, user_traits FROM sessions WHERE org_id = ? AND session_id = ?',
+  const readLists = db.prepare<[number, string], StoredReplayLists & StoredInsightState>(
+    `SELECT first_url, urls, user_traits, insight_carry, insight_carry_seq FROM sessions
+     WHERE org_id = ? AND session_id = ?`,
   );
+  const readInsights = db
+    .prepare<[number, string], string>('SELECT insights FROM sessions WHERE org_id = ? AND session_id = ?')
+    .pluck();
   // the user-agent columns move together: the first batch that has a user agent sets them
   const updateSession = db.prepare(
     `UPDATE sessions SET
@@ -52,7 +62,15 @@ export function createSqliteReplayStorage(db: Database): Pick<Store, 'insertRepl
        browser_version = CASE WHEN user_agent IS NULL THEN @browserVersion ELSE browser_version END,
        os = CASE WHEN user_agent IS NULL THEN @os ELSE os END,
        device_type = CASE WHEN user_agent IS NULL THEN @deviceType ELSE device_type END,
-       user_agent = coalesce(user_agent, @userAgent)
+       user_agent = coalesce(user_agent, @userAgent),
+       insights = coalesce(@insightsJson, insights),
+       rage_click_count = rage_click_count + @rageClickCount,
+       dead_click_count = dead_click_count + @deadClickCount,
+       double_submit_count = double_submit_count + @doubleSubmitCount,
+       error_click_count = error_click_count + @errorClickCount,
+       slow_frame_count = slow_frame_count + @slowFrameCount,
+       insight_carry = coalesce(@carryJson, insight_carry),
+       insight_carry_seq = coalesce(@carrySeq, insight_carry_seq)
      WHERE org_id = @orgId AND session_id = @sessionId`,
   );
   const listBatches = db.prepare<[number, string, number, number], ReplayBatchRow>(
@@ -74,7 +92,11 @@ export function createSqliteReplayStorage(db: Database): Pick<Store, 'insertRepl
       );
       if (changes === 0) return { stored: false };
       ensureSession.run(orgId, activity.sessionId, activity.firstUs, activity.lastUs);
-      const lists = mergeReplayLists(readLists.get(orgId, activity.sessionId), activity, batch.seq);
+      const stored = readLists.get(orgId, activity.sessionId);
+      const lists = mergeReplayLists(stored, activity, batch.seq);
+      const analysis = analyzeBatchInsights(stored, batch.seq, activity.insightSignals);
+      const storedList = changesInsightList(analysis) ? readInsights.get(orgId, activity.sessionId) : undefined;
+      const insights = mergeInsightList(storedList, analysis);
       updateSession.run({
         orgId,
         sessionId: activity.sessionId,
@@ -96,6 +118,14 @@ export function createSqliteReplayStorage(db: Database): Pick<Store, 'insertRepl
         browserVersion: activity.browserVersion,
         os: activity.os,
         deviceType: activity.deviceType,
+        insightsJson: insights.insightsJson,
+        rageClickCount: insights.counts['rage-click'],
+        deadClickCount: insights.counts['dead-click'],
+        doubleSubmitCount: insights.counts['double-submit'],
+        errorClickCount: insights.counts['error-click'],
+        slowFrameCount: insights.counts['slow-frame'],
+        carryJson: insights.carryJson,
+        carrySeq: insights.carrySeq,
       });
       return { stored: true };
     },

@@ -2,15 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { decodeCursor, encodeCursor } from '../internal/cursor.js';
-import {
-  type LogRow,
-  mapLogRow,
-  mapSessionRow,
-  mapSpanRow,
-  SESSION_COLUMNS,
-  type SessionRow,
-  type SpanRow,
-} from '../internal/row-mappers.js';
+import { type LogRow, mapLogRow, mapSpanRow, type SpanRow } from '../internal/row-mappers.js';
 import type {
   ApiKeyRecord,
   LogListOptions,
@@ -18,8 +10,6 @@ import type {
   Page,
   QueryResult,
   ReadOnlyQueryOptions,
-  SessionListOptions,
-  SessionSummary,
   Store,
   StoredLog,
   StoredSpan,
@@ -29,7 +19,9 @@ import { sqliteMigrations } from './migrations.js';
 import { migrateSqlite } from './migrator.js';
 import { createSqliteQueryRunner } from './query-runner.js';
 import { createSqliteReplayStorage } from './replay-storage.js';
+import { createSqliteSessionQueries } from './session-queries.js';
 import { createTelemetryWriter } from './telemetry-writer.js';
+import { createSqliteUiSessionStorage } from './ui-session-storage.js';
 
 const SPAN_COLUMNS = `s.trace_id, s.span_id, s.parent_span_id, s.name, s.kind, s.service_name, s.start_us, s.end_us,
   s.status_code, s.status_message, s.session_id, s.attributes, r.attributes AS resource, s.scope, s.events, s.links`;
@@ -50,12 +42,17 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   // promises); only an OS crash or power loss can roll back the very last commits.
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
-  db.pragma('cache_size = -65536');
+  // 16 MB, not more: SQLite scans the whole page-cache hash table at the end of every
+  // write transaction that split a B-tree page (it parks a page under a key past the end
+  // of the file), so a bigger cache makes every ingest commit slower; the OS caches the file
+  db.pragma('cache_size = -16000');
   migrateSqlite(db, sqliteMigrations);
 
   const writer = createTelemetryWriter(db);
   const queryRunner = createSqliteQueryRunner(options.file);
   const replay = createSqliteReplayStorage(db);
+  const uiSessions = createSqliteUiSessionStorage(db);
+  const sessions = createSqliteSessionQueries(db);
 
   const statements = {
     insertOrg: db.prepare<[string, number], Org>(
@@ -66,18 +63,6 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     insertKey: db.prepare('INSERT INTO api_keys (hash, org_id, kind, prefix, created_us) VALUES (?, ?, ?, ?, ?)'),
     keyByHash: db.prepare<[string], ApiKeyRecord>(
       'SELECT hash, org_id AS orgId, kind, prefix FROM api_keys WHERE hash = ?',
-    ),
-    sessionsFirstPage: db.prepare<[number, number], SessionRow>(
-      `SELECT ${SESSION_COLUMNS} FROM sessions WHERE org_id = ?
-       ORDER BY started_us DESC, session_id DESC LIMIT ?`,
-    ),
-    sessionsAfter: db.prepare<[number, number, number, string, number], SessionRow>(
-      `SELECT ${SESSION_COLUMNS} FROM sessions WHERE org_id = ?
-         AND (started_us < ? OR (started_us = ? AND session_id < ?))
-       ORDER BY started_us DESC, session_id DESC LIMIT ?`,
-    ),
-    session: db.prepare<[number, string], SessionRow>(
-      `SELECT ${SESSION_COLUMNS} FROM sessions WHERE org_id = ? AND session_id = ?`,
     ),
     sessionTraceSpans: db.prepare<[number, number, string, number], SpanRow>(
       `SELECT ${SPAN_COLUMNS} FROM spans s
@@ -129,28 +114,12 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     async insertTelemetry(orgId: number, batch: TelemetryBatch): Promise<void> {
       writer.write(orgId, batch);
     },
+    ...uiSessions,
     insertReplayBatch: replay.insertReplayBatch,
     listReplayBatches: replay.listReplayBatches,
 
-    async listSessions(orgId: number, options: SessionListOptions): Promise<Page<SessionSummary>> {
-      // fetch one more than asked: its presence is what says there is a next page
-      const rows = options.cursor
-        ? (() => {
-            const [startedUs, sessionId] = decodeCursor(options.cursor, ['number', 'string']) as [number, string];
-            return statements.sessionsAfter.all(orgId, startedUs, startedUs, sessionId, options.limit + 1);
-          })()
-        : statements.sessionsFirstPage.all(orgId, options.limit + 1);
-      const page = rows.slice(0, options.limit);
-      const last = page.at(-1);
-      return {
-        items: page.map(mapSessionRow),
-        nextCursor: rows.length > options.limit && last ? encodeCursor([last.started_us, last.session_id]) : null,
-      };
-    },
-    async getSession(orgId: number, sessionId: string): Promise<SessionSummary | undefined> {
-      const row = statements.session.get(orgId, sessionId);
-      return row ? mapSessionRow(row) : undefined;
-    },
+    listSessions: sessions.listSessions,
+    getSession: sessions.getSession,
     async listSessionTraceSpans(orgId: number, sessionId: string, maxTraces: number): Promise<StoredSpan[]> {
       return statements.sessionTraceSpans.all(orgId, orgId, sessionId, maxTraces).map(mapSpanRow);
     },

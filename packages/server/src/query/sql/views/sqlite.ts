@@ -41,7 +41,10 @@ logs AS NOT MATERIALIZED (
 ),
 sessions AS NOT MATERIALIZED (
   SELECT session_id, user_id, ${isoTime('started_us')} AS started_at, ${isoTime('ended_us')} AS ended_at,
-    (ended_us - started_us) / 1000.0 AS duration_ms, span_count, log_count, error_count
+    (ended_us - started_us) / 1000.0 AS duration_ms, span_count, log_count, error_count,
+    has_replay, first_url, page_count, active_ms, browser, os, device_type, click_count, js_error_count,
+    console_error_count, failed_request_count, rage_click_count, dead_click_count, double_submit_count,
+    error_click_count, slow_frame_count
   FROM main.sessions
   WHERE org_id = ${org}
 )`;
