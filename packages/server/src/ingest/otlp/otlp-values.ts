@@ -22,17 +22,22 @@ function isLongBits(value: unknown): value is LongBits {
  * of the wrong length, or all zeroes — all of which OTLP defines as invalid.
  */
 export function readId(value: unknown, byteLength: 8 | 16): string | null {
-  let hex: string;
   if (value instanceof Uint8Array) {
-    if (value.length !== byteLength) return null;
-    hex = Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('hex');
-  } else if (typeof value === 'string') {
-    if (value.length === byteLength * 2 && HEX_ID.test(value)) hex = value.toLowerCase();
-    else return null;
-  } else {
-    return null;
+    if (value.length !== byteLength || isAllZero(value)) return null;
+    // protobufjs hands out Buffer slices on Node; a plain Uint8Array gets a view, not a copy
+    const bytes = Buffer.isBuffer(value) ? value : Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+    return bytes.toString('hex');
   }
-  return /^0+$/.test(hex) ? null : hex;
+  if (typeof value !== 'string' || value.length !== byteLength * 2 || !HEX_ID.test(value)) return null;
+  const hex = value.toLowerCase();
+  return hex === ZERO_IDS[byteLength] ? null : hex;
+}
+
+const ZERO_IDS = { 8: '0'.repeat(16), 16: '0'.repeat(32) } as const;
+
+function isAllZero(bytes: Uint8Array): boolean {
+  for (let index = 0; index < bytes.length; index += 1) if (bytes[index] !== 0) return false;
+  return true;
 }
 
 /**
@@ -61,6 +66,9 @@ function readInt64(value: unknown): number | string {
     return Number.isSafeInteger(parsed) ? parsed : value;
   }
   if (isLongBits(value)) {
+    const high = value.high | 0;
+    // below 2^53 in magnitude the arithmetic is exact; BigInt only for the rare rest
+    if (high > -0x200000 && high < 0x200000) return high * 4294967296 + (value.low >>> 0);
     const asBigInt = (BigInt(value.high) << 32n) | BigInt(value.low >>> 0);
     const parsed = Number(asBigInt);
     return Number.isSafeInteger(parsed) ? parsed : asBigInt.toString();
@@ -90,8 +98,7 @@ function readBytes(value: unknown): string {
 export function readAnyValue(anyValue: unknown, depth = 0): unknown {
   if (typeof anyValue !== 'object' || anyValue === null) return null;
   const record = anyValue as Record<string, unknown>;
-  const member = typeof record.value === 'string' ? record.value : firstKey(record);
-  switch (member) {
+  switch (memberOf(record)) {
     case 'stringValue':
       return typeof record.stringValue === 'string' ? record.stringValue : String(record.stringValue ?? '');
     case 'boolValue':
@@ -116,24 +123,51 @@ export function readAnyValue(anyValue: unknown, depth = 0): unknown {
   }
 }
 
-function firstKey(record: Record<string, unknown>): string | undefined {
+const ANY_VALUE_MEMBERS = [
+  'stringValue',
+  'intValue',
+  'boolValue',
+  'doubleValue',
+  'arrayValue',
+  'kvlistValue',
+  'bytesValue',
+] as const;
+
+/**
+ * The set member of an AnyValue. protobufjs would name it through its `value` getter,
+ * but that allocates on every read and walking a message's keys is slow (its prototype
+ * has enumerable defaults); its decoder deletes the other members, so the one it owns is
+ * the answer. Parsed OTLP/JSON is a plain object whose one key is the member.
+ */
+function memberOf(record: Record<string, unknown>): string | undefined {
+  if (Object.getPrototypeOf(record) !== Object.prototype) {
+    for (const member of ANY_VALUE_MEMBERS) if (Object.hasOwn(record, member)) return member;
+    return undefined;
+  }
+  if (typeof record.value === 'string') return record.value;
   for (const key in record) return key;
   return undefined;
 }
 
 /** A list of OTLP KeyValue as an object. A later duplicate key wins, as in most SDKs. */
 export function readKeyValues(list: unknown, depth = 0): Record<string, unknown> {
-  // no prototype: a hostile `__proto__` key must stay data, not become the object's prototype
-  const result: Record<string, unknown> = Object.create(null);
+  // a plain object, not Object.create(null): V8 keeps it in fast mode, which makes both
+  // building it and JSON.stringify much cheaper on the ingest hot path
+  const result: Record<string, unknown> = {};
   if (!Array.isArray(list)) return result;
   for (const entry of list) {
     if (typeof entry !== 'object' || entry === null) continue;
     const { key, value } = entry as { key?: unknown; value?: unknown };
     if (typeof key !== 'string') continue;
-    result[key] = readAnyValue(value, depth);
+    const read = readAnyValue(value, depth);
+    // a hostile `__proto__` key must stay data, not become the object's prototype
+    if (key === '__proto__') Object.defineProperty(result, key, { ...DATA_PROPERTY, value: read });
+    else result[key] = read;
   }
   return result;
 }
+
+const DATA_PROPERTY = { enumerable: true, writable: true, configurable: true } as const;
 
 /** An OTLP enum (span kind, status code, severity): an integer in range, else 0. */
 export function readEnum(value: unknown, max: number): number {
