@@ -69,7 +69,14 @@ describe('the UI: pages, sign-in and the session cookie', () => {
     assert.equal(page.headers['referrer-policy'], 'no-referrer');
 
     const cookie = cookieOf(page);
-    const sessions = await loopback.inject({ method: 'GET', url: '/api/sessions', headers: { cookie } });
+    // a recorded <img src="/api/…"> in a replay sends the cookie but never the CSRF header
+    const fromImage = await loopback.inject({ method: 'GET', url: '/api/sessions', headers: { cookie } });
+    assert.equal(fromImage.statusCode, 403);
+    const sessions = await loopback.inject({
+      method: 'GET',
+      url: '/api/sessions',
+      headers: { cookie, 'x-sightline-csrf': '1' },
+    });
     assert.equal(sessions.statusCode, 200);
     assert.deepEqual(
       sessions.json<{ sessions: { sessionId: string }[] }>().sessions.map((session) => session.sessionId),
@@ -123,7 +130,11 @@ describe('the UI: pages, sign-in and the session cookie', () => {
     });
     assert.equal(signIn.statusCode, 200);
     const cookie = cookieOf(signIn);
-    const sessions = await remote.inject({ method: 'GET', url: '/api/sessions', headers: { cookie } });
+    const sessions = await remote.inject({
+      method: 'GET',
+      url: '/api/sessions',
+      headers: { cookie, 'x-sightline-csrf': '1' },
+    });
     assert.deepEqual(
       sessions.json<{ sessions: { sessionId: string }[] }>().sessions.map((session) => session.sessionId),
       ['session-of-org-b'],
@@ -135,7 +146,11 @@ describe('the UI: pages, sign-in and the session cookie', () => {
       headers: { cookie, 'x-sightline-csrf': '1' },
     });
     assert.equal(signOut.statusCode, 200);
-    const after = await remote.inject({ method: 'GET', url: '/api/sessions', headers: { cookie } });
+    const after = await remote.inject({
+      method: 'GET',
+      url: '/api/sessions',
+      headers: { cookie, 'x-sightline-csrf': '1' },
+    });
     assert.equal(after.statusCode, 401);
   });
 

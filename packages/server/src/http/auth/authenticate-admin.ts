@@ -13,7 +13,7 @@ export const CSRF_HEADER = 'x-sightline-csrf';
 /**
  * Query-API credentials: `Authorization: Bearer <admin token>` (scripts, curl), or the
  * UI's HttpOnly session cookie. Ingest keys are public, so they never read anything.
- * Cookie-authenticated writes also need the CSRF header: SameSite=Strict already keeps
+ * Cookie-authenticated requests also need the CSRF header: SameSite=Strict already keeps
  * the cookie off cross-site requests, the header is the second lock.
  */
 export function createAdminAuthenticator(deps: {
@@ -27,7 +27,9 @@ export function createAdminAuthenticator(deps: {
     if (cookie) {
       const orgId = await deps.resolveUiSession(cookie);
       if (orgId === undefined) throw new SightlineError('unauthenticated', 'your sign-in expired: sign in again');
-      if (request.method !== 'GET' && request.method !== 'HEAD' && !request.headers[CSRF_HEADER]) {
+      // on every method, reads included: a recorded page replayed in the UI could point an
+      // <img> or stylesheet at the API, and such requests can never carry a custom header
+      if (!request.headers[CSRF_HEADER]) {
         throw new SightlineError('forbidden', `missing ${CSRF_HEADER} header on a cookie-authenticated request`);
       }
       return orgId;

@@ -24,16 +24,17 @@ const APP_PATHS = ['/', '/sessions', '/sessions/:sessionId', '/traces/:traceId',
 const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
+  "worker-src 'self'",
   "style-src 'self' 'unsafe-inline' https: http:",
   'img-src * data: blob:',
   'font-src * data:',
   'media-src * data: blob:',
   "connect-src 'self'",
-  "frame-src 'self' about: blob:",
+  "frame-src 'self'",
   "object-src 'none'",
-  "form-action 'self'",
+  "form-action 'none'",
   "frame-ancestors 'none'",
-  "base-uri 'self'",
+  "base-uri 'none'",
 ].join('; ');
 
 export async function registerUiRoutes(app: FastifyInstance, options: UiRoutesOptions): Promise<void> {
@@ -80,5 +81,7 @@ function setPageHeaders(reply: FastifyReply): void {
     .header('content-security-policy', CONTENT_SECURITY_POLICY)
     .header('referrer-policy', 'no-referrer')
     .header('x-content-type-options', 'nosniff')
-    .header('x-frame-options', 'DENY');
+    .header('x-frame-options', 'DENY')
+    .header('cross-origin-opener-policy', 'same-origin')
+    .header('permissions-policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=()');
 }

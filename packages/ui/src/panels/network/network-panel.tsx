@@ -1,0 +1,115 @@
+import { useState } from 'preact/hooks';
+import { ExternalIcon } from '../../components/icons';
+import { VirtualList } from '../../components/virtual-list';
+import { formatBytes } from '../../format/format-bytes';
+import { formatClock, formatDuration } from '../../format/format-duration';
+import type { PlayerController } from '../../player/player-controller';
+import { traceHref } from '../../routing/hrefs';
+import { PanelRow, placeRow } from '../panel-row';
+import { useCurrentIndex, useFollowing } from '../use-current-index';
+import { describeStatus, type NetworkRow, shortenUrl } from './network-rows';
+
+const ROW_HEIGHT = 26;
+
+/** Each request with method, URL, status and duration, and a link to the backend trace it started. */
+export function NetworkPanel(props: {
+  rows: readonly NetworkRow[];
+  controller: PlayerController;
+  onSeek: (timeMs: number) => void;
+  pageOrigin: string | undefined;
+}) {
+  const current = useCurrentIndex(props.controller, props.rows);
+  const following = useFollowing(props.controller);
+  const [selected, setSelected] = useState<NetworkRow | undefined>(undefined);
+  return (
+    <div class="panel">
+      <VirtualList
+        label="Network"
+        rows={props.rows}
+        rowHeight={ROW_HEIGHT}
+        followIndex={current}
+        follow={following}
+        empty="No requests recorded."
+        renderRow={(row, index) => (
+          <PanelRow
+            timeMs={row.timeMs}
+            placement={placeRow(index, current)}
+            selected={row === selected}
+            tone={row.failed ? 'error' : row.status >= 400 ? 'warn' : undefined}
+            onSelect={() => {
+              setSelected(row);
+              props.onSeek(row.timeMs);
+            }}
+            aside={<TraceLink traceId={row.traceId} />}
+          >
+            <span class="net-method">{row.method}</span>
+            <span class={`net-status ${statusClass(row)}`} title={row.failureReason}>
+              {describeStatus(row)}
+            </span>
+            <span class="row-text mono" title={row.url}>
+              {shortenUrl(row.url, props.pageOrigin)}
+            </span>
+            <span class="net-duration">{formatDuration(row.durationMs)}</span>
+          </PanelRow>
+        )}
+      />
+      {selected && (
+        <div class="panel-detail">
+          <div class="detail-head">
+            <span class="net-method">{selected.method}</span>
+            <span class={`net-status ${statusClass(selected)}`}>{describeStatus(selected)}</span>
+            <span class="muted mono">{formatClock(selected.timeMs, true)}</span>
+            <button type="button" class="link-button" onClick={() => setSelected(undefined)}>
+              Close
+            </button>
+          </div>
+          <dl class="detail-grid">
+            <dt>URL</dt>
+            <dd class="mono break">{selected.url}</dd>
+            <dt>Duration</dt>
+            <dd>{formatDuration(selected.durationMs)}</dd>
+            <dt>Initiator</dt>
+            <dd>{selected.initiator}</dd>
+            {selected.responseBytes !== undefined && (
+              <>
+                <dt>Response</dt>
+                <dd>{formatBytes(selected.responseBytes)}</dd>
+              </>
+            )}
+            {selected.failureReason && (
+              <>
+                <dt>Failure</dt>
+                <dd>{selected.failureReason}</dd>
+              </>
+            )}
+            <dt>Trace</dt>
+            <dd>
+              {selected.traceId ? (
+                <a href={traceHref(selected.traceId)} class="mono">
+                  {selected.traceId}
+                </a>
+              ) : (
+                <span class="muted">none (not propagated to this origin)</span>
+              )}
+            </dd>
+          </dl>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function TraceLink(props: { traceId: string | undefined }) {
+  if (!props.traceId) return <span class="row-aside" />;
+  return (
+    <a class="row-aside trace-link" href={traceHref(props.traceId)} title={`Backend trace ${props.traceId}`}>
+      trace <ExternalIcon />
+    </a>
+  );
+}
+
+function statusClass(row: NetworkRow): string {
+  if (row.failed) return 'is-failed';
+  if (row.status >= 400) return 'is-client-error';
+  return row.status === 0 ? '' : 'is-ok';
+}

@@ -1,0 +1,23 @@
+/**
+ * One clock for everything on a replay page: milliseconds from the session's start
+ * (`startedAtMs` of its summary — the earliest span, log or replay event). The `t` of
+ * `/sessions/:id?t=` and a trace's "offset into the replay" are on this clock, and so
+ * are markers, panel rows and the player. rrweb counts from the first replay event
+ * instead; `toReplayerOffset` converts.
+ */
+export function toSessionOffset(epochMs: number, sessionStartMs: number): number {
+  return epochMs - sessionStartMs;
+}
+
+/** The rrweb Replayer's offset for a session offset (clamped: before the first event shows the first frame). */
+export function toReplayerOffset(sessionOffsetMs: number, sessionStartMs: number, replayStartMs: number): number {
+  return Math.max(0, sessionOffsetMs - (replayStartMs - sessionStartMs));
+}
+
+/** Beyond this an insight's `timeMs` is read as Unix ms (after 2001-09-09), below it as an offset. */
+const EPOCH_THRESHOLD_MS = 1e12;
+
+/** An insight's time on the session clock, whichever way the server sends it. */
+export function readInsightOffset(timeMs: number, sessionStartMs: number): number {
+  return timeMs >= EPOCH_THRESHOLD_MS ? timeMs - sessionStartMs : timeMs;
+}

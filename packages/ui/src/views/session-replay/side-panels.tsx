@@ -1,0 +1,88 @@
+import { useState } from 'preact/hooks';
+import { BackendPanel } from '../../panels/backend/backend-panel';
+import { ConsolePanel } from '../../panels/console/console-panel';
+import { EventsPanel } from '../../panels/events/events-panel';
+import { NetworkPanel } from '../../panels/network/network-panel';
+import type { PlayerController } from '../../player/player-controller';
+import type { ReplaySessionData } from './replay-session';
+
+type PanelName = 'events' | 'console' | 'network' | 'backend';
+
+/** The tabbed column beside the player; every panel follows the same clock. */
+export function SidePanels(props: {
+  data: ReplaySessionData;
+  controller: PlayerController;
+  onSeek: (timeMs: number) => void;
+}) {
+  const [active, setActive] = useState<PanelName>('events');
+  const { digest } = props.data;
+  const consoleErrors = digest.consoleRows.filter((row) => row.level === 'error' || row.level === 'exception').length;
+  const failedRequests = digest.networkRows.filter((row) => row.failed).length;
+  const backendErrors = (props.data.traces ?? []).reduce((sum, trace) => sum + (trace.errorCount > 0 ? 1 : 0), 0);
+  const tabs: { name: PanelName; label: string; count: number; alerts: number }[] = [
+    { name: 'events', label: 'Events', count: digest.eventRows.length, alerts: 0 },
+    { name: 'console', label: 'Console', count: digest.consoleRows.length, alerts: consoleErrors },
+    { name: 'network', label: 'Network', count: digest.networkRows.length, alerts: failedRequests },
+    { name: 'backend', label: 'Backend', count: props.data.traces?.length ?? 0, alerts: backendErrors },
+  ];
+  const pageOrigin = readOrigin(props.data.summary?.firstUrl);
+  return (
+    <section class="side-panels" aria-label="Session details">
+      <div class="tabs" role="tablist">
+        {tabs.map((tab) => (
+          <button
+            key={tab.name}
+            type="button"
+            role="tab"
+            aria-selected={tab.name === active}
+            class={tab.name === active ? 'tab is-active' : 'tab'}
+            onClick={() => setActive(tab.name)}
+          >
+            {tab.label}
+            <span class="tab-count">{tab.count}</span>
+            {tab.alerts > 0 && (
+              <span class="tab-alert" title={`${tab.alerts} with errors`}>
+                {tab.alerts}
+              </span>
+            )}
+          </button>
+        ))}
+      </div>
+      <div class="tab-body" role="tabpanel">
+        {active === 'events' && (
+          <EventsPanel rows={digest.eventRows} controller={props.controller} onSeek={props.onSeek} />
+        )}
+        {active === 'console' && (
+          <ConsolePanel rows={digest.consoleRows} controller={props.controller} onSeek={props.onSeek} />
+        )}
+        {active === 'network' && (
+          <NetworkPanel
+            rows={digest.networkRows}
+            controller={props.controller}
+            onSeek={props.onSeek}
+            pageOrigin={pageOrigin}
+          />
+        )}
+        {active === 'backend' && (
+          <BackendPanel
+            traces={props.data.traces}
+            logs={props.data.logs}
+            logsTruncated={props.data.logsTruncated}
+            sessionStartMs={props.data.sessionStartMs}
+            controller={props.controller}
+            onSeek={props.onSeek}
+          />
+        )}
+      </div>
+    </section>
+  );
+}
+
+function readOrigin(url: string | null | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    return new URL(url).origin;
+  } catch {
+    return undefined;
+  }
+}
