@@ -21,7 +21,7 @@ function findTestFiles(dir) {
   return files;
 }
 
-const roots = [join(root, 'packages'), join(root, 'test')].filter((dir) => {
+const roots = [join(root, 'packages'), join(root, 'examples'), join(root, 'test')].filter((dir) => {
   try {
     return readdirSync(dir).length > 0;
   } catch {

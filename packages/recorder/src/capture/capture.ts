@@ -12,6 +12,7 @@ export type SightlineEventKind =
   | 'console'
   | 'error'
   | 'navigation'
+  | 'submit'
   | 'performance'
   | 'identify'
   | 'track'

@@ -1,6 +1,7 @@
 import type { CaptureContext, StopCapture } from '../capture/capture.js';
 import { captureConsole } from '../capture/console.js';
 import { captureErrors } from '../capture/errors.js';
+import { captureForms } from '../capture/forms.js';
 import { captureNavigation } from '../capture/navigation.js';
 import { captureNetwork } from '../capture/network/index.js';
 import { capturePerformance } from '../capture/performance.js';
@@ -18,6 +19,8 @@ export function startCaptures(context: CaptureContext, options: ResolvedRecorder
   const installers: (() => StopCapture)[] = [];
   if (options.errors) installers.push(() => captureErrors(context, {}));
   if (options.navigation) installers.push(() => captureNavigation(context, {}));
+  // a submit is an interaction like navigation: recorded whenever navigation is
+  if (options.navigation) installers.push(() => captureForms(context, {}));
   if (options.console !== false) {
     const console = options.console;
     installers.push(() => captureConsole(context, console));

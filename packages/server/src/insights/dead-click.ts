@@ -2,7 +2,7 @@ import { anchorInsight, type ClickContext, type ClickDetection, clickAt, signals
 import { INSIGHT_RULES } from './insight.js';
 import type { InsightSignal } from './signals.js';
 
-const { deadClickWindowMs, requestSettleMs } = INSIGHT_RULES;
+const { deadClickWindowMs, requestSettleMs, submitAfterClickMs } = INSIGHT_RULES;
 
 /** Requests that show a click did something; `resource` loads are the page's own. */
 const RESPONSE_INITIATORS: ReadonlySet<string> = new Set(['fetch', 'xhr', 'beacon', 'navigation']);
@@ -13,6 +13,10 @@ const RESPONSE_INITIATORS: ReadonlySet<string> = new Set(['fetch', 'xhr', 'beaco
  * no request starts (fetch, XHR, beacon, or a document load — the start of a full-page
  * navigation).
  *
+ * A click that submitted a form asked for a request: for it only a request or a navigation
+ * counts as an answer, not a DOM change — a validation toast that vanishes after 2 s is the
+ * article's "invisible error", a submit that went nowhere. Its insight says so in `detail`.
+ *
  * A response seen decides the click at once. Its absence is final only once the recording
  * is 5 s past the window: requests are recorded when they complete.
  */
@@ -22,9 +26,13 @@ export function detectDeadClicks(context: ClickContext): ClickDetection {
     if (context.isDecided(index)) continue;
     const click = clickAt(context, index);
     const windowEndMs = click.timeMs + deadClickWindowMs;
+    const following = [...signalsAfter(context.signals, index, windowEndMs + requestSettleMs)];
+    const submitted = following.some(
+      ([, signal]) => signal.kind === 'submit' && signal.timeMs - click.timeMs <= submitAfterClickMs,
+    );
     let responded = false;
-    for (const [, signal] of signalsAfter(context.signals, index, windowEndMs + requestSettleMs)) {
-      if (isResponse(signal, click.timeMs, windowEndMs)) {
+    for (const [, signal] of following) {
+      if (isResponse(signal, click.timeMs, windowEndMs, submitted)) {
         responded = true;
         break;
       }
@@ -32,16 +40,19 @@ export function detectDeadClicks(context: ClickContext): ClickDetection {
     if (responded) {
       detection.decided.push(index);
     } else if (context.coverageEndMs >= windowEndMs + requestSettleMs) {
-      detection.insights.push({ insight: anchorInsight('dead-click', click), anchor: index });
+      const insight = anchorInsight('dead-click', click);
+      if (submitted) insight.detail = 'form submit sent no request';
+      detection.insights.push({ insight, anchor: index });
       detection.decided.push(index);
     }
   }
   return detection;
 }
 
-function isResponse(signal: InsightSignal, clickMs: number, windowEndMs: number): boolean {
+function isResponse(signal: InsightSignal, clickMs: number, windowEndMs: number, submitted: boolean): boolean {
   switch (signal.kind) {
     case 'dom':
+      return !submitted && signal.timeMs <= windowEndMs;
     case 'navigation':
       return signal.timeMs <= windowEndMs;
     case 'request':

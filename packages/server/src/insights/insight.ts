@@ -35,6 +35,8 @@ export const INSIGHT_RULES = {
   rageClickRadiusPx: 30,
   /** Dead click: no DOM change, navigation or request this long after the click. */
   deadClickWindowMs: 1500,
+  /** A submit this close after a click was caused by it (the recorder reads the outcome a task later). */
+  submitAfterClickMs: 300,
   /** Double submit: two clicks on one element at most this far apart … */
   doubleSubmitGapMs: 500,
   /** … each followed by a request started within this long (and before the next click). */

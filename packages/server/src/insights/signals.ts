@@ -7,7 +7,14 @@ import type { ClickInsightType } from './insight.js';
  * in recorded order. Small on purpose: the signals of a batch's last seconds are kept
  * with the session (the carry) until the next batch decides its clicks.
  */
-export type InsightSignal = ClickSignal | DomSignal | NavigationSignal | PageSignal | RequestSignal | ErrorSignal;
+export type InsightSignal =
+  | ClickSignal
+  | DomSignal
+  | NavigationSignal
+  | PageSignal
+  | RequestSignal
+  | ErrorSignal
+  | SubmitSignal;
 
 export interface ClickSignal {
   kind: 'click';
@@ -49,6 +56,12 @@ export interface RequestSignal {
   traceId?: string;
   method?: string;
   url?: string;
+}
+
+/** A form submission (the recorder's `sightline.submit`), whether or not the page let it through. */
+export interface SubmitSignal {
+  kind: 'submit';
+  timeMs: number;
 }
 
 export interface ErrorSignal {
@@ -134,6 +147,9 @@ export function extractInsightSignals(events: readonly ReplayEvent[]): BatchInsi
           if (request) signals.push(request);
           break;
         }
+        case 'sightline.submit':
+          signals.push({ kind: 'submit', timeMs });
+          break;
         case 'sightline.error':
           signals.push({ kind: 'error', timeMs, ...optionalText('message', payload.message) });
           break;

@@ -79,3 +79,27 @@ describe('dead clicks', () => {
     assert.equal(findInsights(same, 'dead-click').length, 1);
   });
 });
+
+describe('dead clicks on a form submit', () => {
+  const submit = (timeMs: number) =>
+    e.custom(timeMs, 'sightline.submit', { form: '<form#checkout>', method: 'POST', prevented: true });
+
+  it('flags a submit the page cancelled without a request, even though a toast appeared', () => {
+    const found = findInsights(
+      [e.click(T0, 7), submit(T0 + 5), e.domChange(T0 + 20), e.mouseMove(LATER)],
+      'dead-click',
+    );
+    assert.deepEqual(found, [{ type: 'dead-click', timeMs: T0, targetId: 7, detail: 'form submit sent no request' }]);
+  });
+
+  it('does not flag a submit that sent its request', () => {
+    const events = [
+      e.click(T0, 7),
+      submit(T0 + 5),
+      e.domChange(T0 + 20),
+      e.request(T0 + 10, T0 + 400, { initiator: 'fetch', method: 'POST' }),
+      e.mouseMove(LATER),
+    ];
+    assert.deepEqual(findInsights(events, 'dead-click'), []);
+  });
+});

@@ -1,0 +1,51 @@
+/** The catalog every start seeds: small, so pages stay readable in a replay. */
+export const PRODUCTS = [
+  {
+    slug: 'trail-mug',
+    name: 'Trail Mug',
+    description: 'Enamel mug that survives the campfire.',
+    priceCents: 1800,
+    emoji: '☕',
+    color: '#f4a261',
+  },
+  {
+    slug: 'field-notebook',
+    name: 'Field Notebook',
+    description: 'Waterproof pages, 96 of them.',
+    priceCents: 1200,
+    emoji: '📓',
+    color: '#2a9d8f',
+  },
+  {
+    slug: 'head-lamp',
+    name: 'Head Lamp',
+    description: '300 lumens, USB-C, red night mode.',
+    priceCents: 3900,
+    emoji: '🔦',
+    color: '#e9c46a',
+  },
+  {
+    slug: 'wool-socks',
+    name: 'Wool Socks',
+    description: 'Merino, three pairs, no itching.',
+    priceCents: 2400,
+    emoji: '🧦',
+    color: '#e76f51',
+  },
+  {
+    slug: 'pocket-knife',
+    name: 'Pocket Knife',
+    description: 'Seven tools, one blade, lifetime warranty.',
+    priceCents: 4500,
+    emoji: '🔪',
+    color: '#8ab17d',
+  },
+  {
+    slug: 'trail-map',
+    name: 'Trail Map',
+    description: 'Tear-proof map of the northern ridge.',
+    priceCents: 900,
+    emoji: '🗺️',
+    color: '#6d8ec7',
+  },
+] as const;

@@ -1,0 +1,10 @@
+export { DEFAULT_CHROMIUM_PATH, findChromium } from '../traffic/find-chromium.js';
+export type { SessionFixture } from '../traffic/fixtures/fixture-format.js';
+export type { ImportTarget } from '../traffic/fixtures/import-fixtures.js';
+export { FIXTURES_DIR, importFixtures } from '../traffic/fixtures/import-fixtures.js';
+export type { RecordedSession, TrafficOptions, TrafficResult } from '../traffic/generate-traffic.js';
+export { generateTraffic } from '../traffic/generate-traffic.js';
+export type { ScenarioName } from '../traffic/scenarios/scenario.js';
+export { SCENARIO_NAMES } from '../traffic/scenarios/scenario.js';
+export type { ShopProcess, ShopProcessOptions } from './start-shop-process.js';
+export { startShopProcess } from './start-shop-process.js';
