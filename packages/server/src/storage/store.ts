@@ -135,6 +135,12 @@ export interface SessionReplayActivity {
   deviceType: string | null;
   /** What insight detection reads from the batch; decided in the transaction, with the session's carry. */
   insightSignals: BatchInsightSignals;
+  /**
+   * Trace ids the recorder put in `traceparent` on the batch's requests: their backend
+   * traces belong to the session even where the backend never set `session.id` (the first
+   * document load, a service without the middleware).
+   */
+  traceIds: string[];
 }
 
 export interface SessionSummary {
@@ -322,6 +328,8 @@ export interface Store {
   listSessionTraceSpans(orgId: number, sessionId: string, maxTraces: number): Promise<StoredSpan[]>;
   listSessionLogs(orgId: number, sessionId: string, options: LogListOptions): Promise<Page<StoredLog>>;
   listTraceSpans(orgId: number, traceId: string): Promise<StoredSpan[]>;
+  /** The session whose recorded requests carried this trace id, if any. */
+  findSessionOfTrace(orgId: number, traceId: string): Promise<string | undefined>;
   listTraceLogs(orgId: number, traceId: string, limit: number): Promise<StoredLog[]>;
 
   /** Runs validated read-only SQL over the org-scoped views `traces`, `logs`, `sessions`. */

@@ -34,6 +34,30 @@ export function describeReplayConformance(engine: string, openStore: () => Promi
       await harness?.dispose();
     });
 
+    it('links the traces its recorded requests carried, even when the backend never set session.id', async () => {
+      const sessionId = 'replay-conf-linked-traces';
+      const tagged = makeSpan({ sessionId });
+      const untaggedRoot = makeSpan({ name: 'GET /checkout (document)' });
+      const untaggedChild = makeSpan({ traceId: untaggedRoot.traceId, parentSpanId: untaggedRoot.spanId });
+      await store.insertTelemetry(orgA, makeBatch([tagged, untaggedRoot, untaggedChild, makeSpan()]));
+      const record = makeReplayRecord(sessionId, 0);
+      await store.insertReplayBatch(orgA, record, makeReplayActivity(record, { traceIds: [untaggedRoot.traceId] }));
+
+      const spans = await store.listSessionTraceSpans(orgA, sessionId, 100);
+      assert.deepEqual(
+        new Set(spans.map((span) => span.spanId)),
+        new Set([tagged.spanId, untaggedRoot.spanId, untaggedChild.spanId]),
+      );
+      assert.equal(await store.findSessionOfTrace(orgA, untaggedRoot.traceId), sessionId);
+      assert.equal(await store.findSessionOfTrace(orgB, untaggedRoot.traceId), undefined);
+      assert.deepEqual(await store.listSessionTraceSpans(orgB, sessionId, 100), []);
+      const found = await store.listSessions(orgA, { limit: 10, filters: { traceId: untaggedRoot.traceId } });
+      assert.deepEqual(
+        found.items.map((session) => session.sessionId),
+        [sessionId],
+      );
+    });
+
     it('stores a (session, seq) once: a retry is answered stored: false and counts nothing twice', async () => {
       const sessionId = 'replay-conf-dup';
       const record = makeReplayRecord(sessionId, 0);

@@ -163,6 +163,7 @@ export function makeReplayActivity(
     userId: null,
     userTraitsJson: null,
     urls: [],
+    traceIds: [],
     pageCount: 0,
     activeMs: 0,
     clickCount: 0,

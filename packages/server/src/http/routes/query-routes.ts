@@ -64,7 +64,9 @@ export async function registerQueryRoutes(app: FastifyInstance, options: QueryRo
     if (spans.length === 0) throw new SightlineError('not_found', `no trace '${traceId}'`);
     const logs = await store.listTraceLogs(request.orgId, traceId, 1000);
     const [trace] = groupSpansByTrace(spans);
-    return { ...trace, logs };
+    // a backend without the session middleware: the recorder's traceparent still links it
+    const sessionId = trace?.sessionId ?? (await store.findSessionOfTrace(request.orgId, traceId)) ?? null;
+    return { ...trace, sessionId, logs };
   });
 
   app.post('/query', async (request) => {

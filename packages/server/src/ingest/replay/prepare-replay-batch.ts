@@ -70,6 +70,7 @@ export async function prepareReplayBatch(request: ReplayRequest): Promise<Prepar
       eventCount: summary.eventCount,
       replayBytes: payload.length,
       previousSessionId: summary.previousSessionId,
+      traceIds: summary.traceIds,
       ...parseUserAgent(request.userAgent),
       insightSignals: extractInsightSignals(batch.events),
     },

@@ -16,6 +16,8 @@ const PAGE_VIEW_NAVIGATIONS: ReadonlySet<string> = new Set(['load', 'pushState',
 export const ACTIVE_GAP_MS = 5000;
 const MAX_URL_LENGTH = 2048;
 const MAX_USER_ID_LENGTH = 256;
+const TRACE_ID = /^[0-9a-f]{32}$/;
+const MAX_TRACE_IDS = 1000;
 /** Traits are for search and display; a bigger object is not stored. */
 export const MAX_TRAITS_JSON_LENGTH = 16 * 1024;
 
@@ -35,6 +37,8 @@ export interface ReplayBatchSummary {
   userId: string | null;
   userTraits: Record<string, unknown> | null;
   previousSessionId: string | null;
+  /** Trace ids the batch's requests carried in `traceparent`, each once. */
+  traceIds: string[];
 }
 
 /**
@@ -66,7 +70,9 @@ export function summarizeReplayBatch(batch: ReplayBatch): ReplayBatchSummary {
     userId: null,
     userTraits: null,
     previousSessionId: batch.previousSessionId ?? null,
+    traceIds: [],
   };
+  const traceIds = new Set<string>();
   const urls = new Set<string>();
   const addUrl = (url: unknown) => {
     if (typeof url === 'string' && url !== '') urls.add(url.slice(0, MAX_URL_LENGTH));
@@ -110,6 +116,9 @@ export function summarizeReplayBatch(batch: ReplayBatch): ReplayBatchSummary {
           break;
         case 'sightline.network':
           if (isFailedRequest(payload)) summary.failedRequestCount += 1;
+          if (typeof payload.traceId === 'string' && TRACE_ID.test(payload.traceId) && traceIds.size < MAX_TRACE_IDS) {
+            traceIds.add(payload.traceId);
+          }
           break;
         case 'sightline.identify':
           readIdentify(summary, payload);
@@ -119,6 +128,7 @@ export function summarizeReplayBatch(batch: ReplayBatch): ReplayBatchSummary {
   }
   if (navigationCount === 0) summary.pageCount = metaPageViews;
   summary.urls = [...urls];
+  summary.traceIds = [...traceIds];
   summary.activeMs = Math.round(summary.activeMs);
   return summary;
 }

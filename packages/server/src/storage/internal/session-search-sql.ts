@@ -111,8 +111,10 @@ export function buildSessionSearchQuery(
   if (filters.insight !== undefined) where.push(`${INSIGHT_COUNT_COLUMNS[filters.insight]} > 0`);
   if (filters.traceId !== undefined) {
     // IN skips the spans without a session by itself; saying so would steer SQLite off `spans_by_trace`
+    // or the session whose recorded request carried that traceparent
     where.push(
-      `session_id IN (SELECT session_id FROM spans WHERE org_id = ${bind(orgId)} AND trace_id = ${bind(filters.traceId)})`,
+      `(session_id IN (SELECT session_id FROM spans WHERE org_id = ${bind(orgId)} AND trace_id = ${bind(filters.traceId)})` +
+        ` OR session_id IN (SELECT session_id FROM session_traces WHERE org_id = ${bind(orgId)} AND trace_id = ${bind(filters.traceId)}))`,
     );
   }
   // overlap: ended at or after `from`, started at or before `to`

@@ -173,4 +173,17 @@ export const postgresMigrations: readonly Migration[] = [
       CREATE INDEX ui_sessions_by_expiry ON ui_sessions (expires_us);
     `,
   },
+  {
+    version: 5,
+    name: 'traces linked to sessions by the recorded traceparent',
+    sql: `
+      CREATE TABLE session_traces (
+        org_id BIGINT NOT NULL,
+        session_id TEXT COLLATE "C" NOT NULL,
+        trace_id TEXT COLLATE "C" NOT NULL,
+        PRIMARY KEY (org_id, session_id, trace_id)
+      );
+      CREATE INDEX session_traces_by_trace ON session_traces (org_id, trace_id);
+    `,
+  },
 ];

@@ -37,9 +37,12 @@ const SQL = {
   sessionTraceSpans: `SELECT ${SPAN_COLUMNS} FROM spans s
     LEFT JOIN resources r ON r.org_id = s.org_id AND r.id = s.resource_id
     WHERE s.org_id = $1 AND s.trace_id IN (
-      SELECT trace_id FROM spans WHERE org_id = $1 AND session_id = $2
+      SELECT trace_id FROM spans WHERE org_id = $1 AND trace_id IN (
+        SELECT trace_id FROM spans WHERE org_id = $1 AND session_id = $2
+        UNION SELECT trace_id FROM session_traces WHERE org_id = $1 AND session_id = $2)
       GROUP BY trace_id ORDER BY min(start_us) LIMIT $3)
     ORDER BY s.start_us, s.span_id`,
+  sessionOfTrace: 'SELECT session_id FROM session_traces WHERE org_id = $1 AND trace_id = $2 LIMIT 1',
   // (time_us, id): PostgreSQL has no rowid, the identity column is the stable tiebreak
   sessionLogs: `SELECT l.id, ${LOG_COLUMNS} FROM logs l
     LEFT JOIN resources r ON r.org_id = l.org_id AND r.id = l.resource_id
@@ -149,6 +152,9 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     },
     async listTraceSpans(orgId: number, traceId: string): Promise<StoredSpan[]> {
       return (await pool.query<SpanRow>(SQL.traceSpans, [orgId, traceId])).rows.map(mapSpanRow);
+    },
+    async findSessionOfTrace(orgId: number, traceId: string): Promise<string | undefined> {
+      return (await pool.query<{ session_id: string }>(SQL.sessionOfTrace, [orgId, traceId])).rows[0]?.session_id;
     },
     async listTraceLogs(orgId: number, traceId: string, limit: number): Promise<StoredLog[]> {
       return (await pool.query<LogRow>(SQL.traceLogs, [orgId, traceId, limit])).rows.map(mapLogRow);

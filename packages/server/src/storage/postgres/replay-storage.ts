@@ -13,6 +13,12 @@ import { runInTransaction } from './transaction.js';
 
 // DO NOTHING: a batch sent twice (a retry after a lost response) is stored once;
 // RETURNING says whether this one went in
+// sorted ids: concurrent batches of one session take the index locks in the same order
+const LINK_TRACES = `
+  INSERT INTO session_traces (org_id, session_id, trace_id)
+  SELECT $1, $2, trace_id FROM unnest($3::text[]) AS trace_id
+  ON CONFLICT DO NOTHING`;
+
 const INSERT_BATCH = `
   INSERT INTO replay_batches (org_id, session_id, seq, received_us, first_event_us, last_event_us, event_count, payload)
   VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
@@ -129,6 +135,9 @@ async function writeReplayBatch(
   ]);
   if (inserted.rowCount === 0) return { stored: false };
   await client.query(ENSURE_SESSION, [orgId, activity.sessionId, activity.firstUs, activity.lastUs]);
+  if (activity.traceIds.length > 0) {
+    await client.query(LINK_TRACES, [orgId, activity.sessionId, [...activity.traceIds].sort()]);
+  }
   const { rows } = await client.query<StoredReplayLists & StoredInsightState>(LOCK_SESSION, [
     orgId,
     activity.sessionId,

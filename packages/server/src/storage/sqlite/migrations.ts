@@ -155,4 +155,17 @@ export const sqliteMigrations: readonly Migration[] = [
       CREATE INDEX ui_sessions_by_expiry ON ui_sessions (expires_us);
     `,
   },
+  {
+    version: 5,
+    name: 'traces linked to sessions by the recorded traceparent',
+    sql: `
+      CREATE TABLE session_traces (
+        org_id INTEGER NOT NULL,
+        session_id TEXT NOT NULL,
+        trace_id TEXT NOT NULL,
+        PRIMARY KEY (org_id, session_id, trace_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX session_traces_by_trace ON session_traces (org_id, trace_id);
+    `,
+  },
 ];

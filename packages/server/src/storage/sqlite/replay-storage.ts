@@ -28,6 +28,7 @@ export function createSqliteReplayStorage(db: Database): Pick<Store, 'insertRepl
        (org_id, session_id, seq, received_us, first_event_us, last_event_us, event_count, payload)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  const linkTrace = db.prepare('INSERT OR IGNORE INTO session_traces (org_id, session_id, trace_id) VALUES (?, ?, ?)');
   const ensureSession = db.prepare(
     `INSERT INTO sessions (org_id, session_id, started_us, ended_us) VALUES (?, ?, ?, ?)
      ON CONFLICT (org_id, session_id) DO NOTHING`,
@@ -92,6 +93,7 @@ export function createSqliteReplayStorage(db: Database): Pick<Store, 'insertRepl
       );
       if (changes === 0) return { stored: false };
       ensureSession.run(orgId, activity.sessionId, activity.firstUs, activity.lastUs);
+      for (const traceId of activity.traceIds) linkTrace.run(orgId, activity.sessionId, traceId);
       const stored = readLists.get(orgId, activity.sessionId);
       const lists = mergeReplayLists(stored, activity, batch.seq);
       const analysis = analyzeBatchInsights(stored, batch.seq, activity.insightSignals);

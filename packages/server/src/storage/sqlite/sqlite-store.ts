@@ -64,13 +64,19 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     keyByHash: db.prepare<[string], ApiKeyRecord>(
       'SELECT hash, org_id AS orgId, kind, prefix FROM api_keys WHERE hash = ?',
     ),
-    sessionTraceSpans: db.prepare<[number, number, string, number], SpanRow>(
+    // the session's traces: those its spans name, and those its recorded requests carried
+    sessionTraceSpans: db.prepare<{ orgId: number; sessionId: string; maxTraces: number }, SpanRow>(
       `SELECT ${SPAN_COLUMNS} FROM spans s
        LEFT JOIN resources r ON r.org_id = s.org_id AND r.id = s.resource_id
-       WHERE s.org_id = ? AND s.trace_id IN (
-         SELECT trace_id FROM spans WHERE org_id = ? AND session_id = ?
-         GROUP BY trace_id ORDER BY min(start_us) LIMIT ?)
+       WHERE s.org_id = @orgId AND s.trace_id IN (
+         SELECT trace_id FROM spans WHERE org_id = @orgId AND trace_id IN (
+           SELECT trace_id FROM spans WHERE org_id = @orgId AND session_id = @sessionId
+           UNION SELECT trace_id FROM session_traces WHERE org_id = @orgId AND session_id = @sessionId)
+         GROUP BY trace_id ORDER BY min(start_us) LIMIT @maxTraces)
        ORDER BY s.start_us, s.span_id`,
+    ),
+    sessionOfTrace: db.prepare<[number, string], { session_id: string }>(
+      'SELECT session_id FROM session_traces WHERE org_id = ? AND trace_id = ? LIMIT 1',
     ),
     sessionLogs: db.prepare<[number, string, number, number, number, number], LogRow & { rowid: number }>(
       `SELECT l.rowid AS rowid, ${LOG_COLUMNS} FROM logs l
@@ -121,7 +127,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     listSessions: sessions.listSessions,
     getSession: sessions.getSession,
     async listSessionTraceSpans(orgId: number, sessionId: string, maxTraces: number): Promise<StoredSpan[]> {
-      return statements.sessionTraceSpans.all(orgId, orgId, sessionId, maxTraces).map(mapSpanRow);
+      return statements.sessionTraceSpans.all({ orgId, sessionId, maxTraces }).map(mapSpanRow);
     },
     async listSessionLogs(orgId: number, sessionId: string, options: LogListOptions): Promise<Page<StoredLog>> {
       const [afterUs, afterRow] = options.cursor
@@ -137,6 +143,9 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     },
     async listTraceSpans(orgId: number, traceId: string): Promise<StoredSpan[]> {
       return statements.traceSpans.all(orgId, traceId).map(mapSpanRow);
+    },
+    async findSessionOfTrace(orgId: number, traceId: string): Promise<string | undefined> {
+      return statements.sessionOfTrace.get(orgId, traceId)?.session_id;
     },
     async listTraceLogs(orgId: number, traceId: string, limit: number): Promise<StoredLog[]> {
       return statements.traceLogs.all(orgId, traceId, limit).map(mapLogRow);

@@ -57,7 +57,23 @@ describe('summarizeReplayBatch', () => {
       userId: 'user-42',
       userTraits: { plan: 'pro', country: 'FR' },
       previousSessionId: 'sum-session-0',
+      traceIds: [],
     });
+  });
+
+  it('collects the trace ids its requests carried, each once, and ignores malformed ones', () => {
+    const traceA = 'a'.repeat(32);
+    const traceB = '0123456789abcdef0123456789abcdef';
+    const summary = summarizeReplayBatch(
+      makeReplayBatch('summary-trace-ids', 0, [
+        e.request(T0, T0 + 10, { traceId: traceA }),
+        e.request(T0 + 20, T0 + 30, { traceId: traceB }),
+        e.request(T0 + 40, T0 + 50, { traceId: traceA }),
+        e.request(T0 + 60, T0 + 70, { traceId: 'not-a-trace-id' }),
+        e.request(T0 + 80, T0 + 90),
+      ]) as ReplayBatch,
+    );
+    assert.deepEqual(summary.traceIds, [traceA, traceB]);
   });
 
   it('counts active time as the gaps of at most 5 s between user inputs', () => {
