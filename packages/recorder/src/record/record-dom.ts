@@ -38,13 +38,17 @@ export interface DomRecorder {
  */
 const MAX_STORM_RESTARTS = 20;
 
-const SAMPLING: RrwebRecordOptions['sampling'] = {
-  // mouse positions at most every 50 ms; rrweb batches them into one event per 500 ms
-  mousemove: 50,
+/** What rrweb samples, and how often (exported for its test). */
+export const RECORD_SAMPLING: NonNullable<RrwebRecordOptions['sampling']> = {
+  // mouse positions at most every 100 ms (rrweb's default: 50), sent by rrweb every 500 ms:
+  // on a page without much DOM churn they are most of the upload after the first
+  // snapshot; this cut the benchmark's calm page by 17% (bench/README.md, bench/recorder)
+  mousemove: 100,
   scroll: 150,
   media: 800,
-  // an input's final value, not every keystroke
-  input: 'last',
+  // no `input: 'last'`: rrweb then listens to `change` only, which is not composed, so
+  // fields inside shadow roots were never recorded (and a value typed but not yet
+  // committed was lost on exit); `input` events are composed and reach rrweb's listener
 };
 
 /**
@@ -75,7 +79,7 @@ export function createDomRecorder(options: DomRecorderOptions): DomRecorder {
         collectFonts: false,
         inlineImages: false,
         slimDOMOptions: true,
-        sampling: SAMPLING,
+        sampling: RECORD_SAMPLING,
         recordAfter: 'DOMContentLoaded',
         errorHandler: (error) => {
           reporter.report(error, 'record_failed');

@@ -7,28 +7,27 @@ export interface SegmentRule {
   equals: string | number | boolean;
 }
 
-/** What `GET /v1/config` tells the recorder (`docs/replay-format.md`). */
+/**
+ * What `GET /v1/config` tells the recorder (`docs/replay-format.md`): the org's own
+ * policy, field by field. A field left out keeps the page's setting (its tag attribute
+ * or `init()` option, else the recorder's default).
+ */
 export interface RecorderConfig {
   /** Share of sessions recorded in full, 0–1; the rest are buffered and uploaded on a trigger. */
-  sessionSampleRate: number;
+  sessionSampleRate?: number;
   /** Share of sessions with an error that are uploaded, 0–1. */
-  errorSampleRate: number;
-  privacyMode: PrivacyMode;
-  segmentRules: SegmentRule[];
+  errorSampleRate?: number;
+  /** Only ever makes a page stricter: the recorder keeps the stricter of this and its own. */
+  privacyMode?: PrivacyMode;
+  segmentRules?: SegmentRule[];
 }
 
-/** Privacy by default, everything recorded: the defaults until per-org policies exist. */
-export const DEFAULT_RECORDER_CONFIG: Readonly<RecorderConfig> = Object.freeze({
-  sessionSampleRate: 1,
-  errorSampleRate: 1,
-  privacyMode: 'mask-inputs',
-  segmentRules: [],
-});
-
 /**
- * The recorder settings of an org. Every org gets the defaults for now; the one place
- * where per-org policies will plug in.
+ * The recorder policy of an org: the one place where per-org policies will plug in.
+ * No org sets one yet, so the answer is empty. Sending the defaults instead would
+ * override every page's own settings (a field sent wins over the tag's): a tag's
+ * `data-sample-rate="0.1"` would record every session in full.
  */
 export async function resolveRecorderConfig(_orgId: number): Promise<RecorderConfig> {
-  return { ...DEFAULT_RECORDER_CONFIG, segmentRules: [...DEFAULT_RECORDER_CONFIG.segmentRules] };
+  return {};
 }
