@@ -96,12 +96,15 @@ describe('demo shop: the three scenarios, recorded', {
     for (const name of ['invisible-error', 'race-condition', 'slow-page'] as const) {
       const { detail, events, spans } = scenario(name);
       assert.ok(spans.length > 0, `${name}: backend spans`);
-      // The session's very first document request leaves before the recorder has set its
-      // cookie, so no backend can tag it: Sightline links that trace by the traceparent the
-      // recorder read from Server-Timing. Every other trace must carry the id on every span.
+      // The session's very first document request, and the stylesheets and scripts it loads,
+      // leave before the recorder has set its cookie, so no backend can tag them: Sightline
+      // links those traces by the traceparent the recorder read from Server-Timing. Every
+      // other trace must carry the id on every span.
       const firstLoads = new Set(
         payloadsOf<NetworkPayload>(events, 'sightline.network')
-          .filter((request) => request.initiator === 'navigation' && request.traceId)
+          .filter(
+            (request) => (request.initiator === 'navigation' || request.initiator === 'resource') && request.traceId,
+          )
           .map((request) => request.traceId),
       );
       const tagged = new Set(spans.filter((span) => span.sessionId === detail.sessionId).map((span) => span.traceId));
