@@ -1,6 +1,5 @@
 import { render } from 'preact';
 import { createApiClient } from './api/api-client';
-import { createBearerTokenStore } from './api/bearer-token-store';
 import { App } from './app/app';
 import { type AppServices, ServicesProvider } from './app/app-services';
 import { createAuthState } from './app/auth-state';
@@ -10,24 +9,22 @@ import './styles/tokens.css';
 import './styles/base.css';
 import './styles/panels.css';
 
-function readStorage(name: 'localStorage' | 'sessionStorage'): Storage | undefined {
+function readLocalStorage(): Storage | undefined {
   try {
-    return window[name];
+    return window.localStorage;
   } catch {
     return undefined;
   }
 }
 
 // before the first paint, so an explicit theme never flashes the other one
-applyThemePreference(document.documentElement, readStoredThemePreference(readStorage('localStorage')));
+applyThemePreference(document.documentElement, readStoredThemePreference(readLocalStorage()));
 
 const auth = createAuthState();
-const tokens = createBearerTokenStore(readStorage('sessionStorage'));
 const services: AppServices = {
-  client: createApiClient({ onUnauthorized: () => auth.requireSignIn(), readBearerToken: () => tokens.read() }),
+  client: createApiClient({ onUnauthorized: () => auth.requireSignIn() }),
   location: createBrowserLocation(window),
   auth,
-  tokens,
   viewerOrigin: window.location.origin,
   loadPage: (href) => window.location.assign(href),
 };

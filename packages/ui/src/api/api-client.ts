@@ -13,12 +13,6 @@ export interface ApiClientOptions {
   baseUrl?: string;
   /** Called once per 401 answer, so the app can show its sign-in screen. */
   onUnauthorized?: () => void;
-  /**
-   * A bearer token to send instead of relying on the session cookie (used only when the
-   * server has no cookie sign-in).
-   * @default () => null
-   */
-  readBearerToken?: () => string | null;
 }
 
 export type QueryValue = string | number | boolean | null | undefined;
@@ -44,19 +38,18 @@ export const CSRF_HEADER = 'x-sightline-csrf';
 
 /**
  * Typed access to the query API: same-origin cookies, the CSRF header, errors as `ApiError`.
+ * The HttpOnly session cookie is the only credential: no token is ever held where a script
+ * could read it.
  * @example const client = createApiClient({ onUnauthorized: () => showSignIn() });
  */
 export function createApiClient(options: ApiClientOptions = {}): ApiClient {
   const fetchFn: FetchFunction = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const baseUrl = options.baseUrl ?? '';
-  const readBearerToken = options.readBearerToken ?? (() => null);
 
   async function send(method: 'GET' | 'POST', path: string, body: unknown, request: RequestOptions): Promise<Response> {
     // sent on reads too: the server may then refuse cookie-authenticated requests without it (images, stylesheets)
     const headers: Record<string, string> = { accept: 'application/json', [CSRF_HEADER]: '1' };
     if (body !== undefined) headers['content-type'] = 'application/json';
-    const token = readBearerToken();
-    if (token) headers.authorization = `Bearer ${token}`;
     let response: Response;
     try {
       response = await fetchFn(baseUrl + withQuery(path, request.query), {

@@ -1,7 +1,6 @@
 import { type ComponentChildren, createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { ApiClient } from '../api/api-client';
-import type { BearerTokenStore } from '../api/bearer-token-store';
 import type { LocationStore } from '../routing/browser-location';
 import type { AuthState } from './auth-state';
 
@@ -10,7 +9,6 @@ export interface AppServices {
   client: ApiClient;
   location: LocationStore;
   auth: AuthState;
-  tokens: BearerTokenStore;
   /** The origin the app is served from: recorded URLs on its host are never fetched by a replay. */
   viewerOrigin: string;
   /** A full page load (after signing in or out, so every view starts with the new credentials). */

@@ -1,7 +1,7 @@
 import { signOut } from '../api/auth-api';
 import { useServices } from './app-services';
 
-/** Ends the UI sign-in (the cookie, and a bearer token kept for an older server), then shows the sign-in page. */
+/** Ends the UI sign-in (the server forgets the session and clears its cookie), then shows the sign-in page. */
 export function SignOutButton() {
   const services = useServices();
   return (
@@ -9,7 +9,6 @@ export function SignOutButton() {
       type="button"
       class="link-button small muted"
       onClick={() => {
-        services.tokens.clear();
         void signOut(services.client).finally(() => services.loadPage('/sign-in'));
       }}
     >

@@ -10,6 +10,8 @@ export interface VirtualListProps<T> {
   followIndex?: number;
   /** Off while the user scrolls the list by hand, so the panel does not fight them. */
   follow?: boolean;
+  /** A row to bring into view once, when it changes (the row a marker selected), following or not. */
+  revealIndex?: number;
   empty?: ComponentChildren;
   label: string;
 }
@@ -38,6 +40,13 @@ export function VirtualList<T>(props: VirtualListProps<T>) {
     const target = scrollTopToReveal(props.followIndex, element.scrollTop, element.clientHeight, props.rowHeight);
     if (target !== undefined) element.scrollTop = target;
   }, [props.followIndex, props.follow, props.rowHeight]);
+
+  useEffect(() => {
+    const element = viewport.current;
+    if (!element || props.revealIndex === undefined) return;
+    const target = scrollTopToReveal(props.revealIndex, element.scrollTop, element.clientHeight, props.rowHeight);
+    if (target !== undefined) element.scrollTop = target;
+  }, [props.revealIndex, props.rowHeight]);
 
   if (props.rows.length === 0) return <div class="list-empty">{props.empty ?? 'Nothing here.'}</div>;
 

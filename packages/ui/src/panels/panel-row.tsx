@@ -18,6 +18,8 @@ export interface PanelRowProps {
   children: ComponentChildren;
   /** After the seek button: links (a trace), which must not seek. */
   aside?: ComponentChildren;
+  /** `data-testid` of the row, for end-to-end tests. */
+  testId?: string;
 }
 
 /** One fixed-height row of a panel: clicking it seeks there and selects it. */
@@ -26,7 +28,7 @@ export function PanelRow(props: PanelRowProps) {
   if (props.selected) classes.push('is-selected');
   if (props.tone) classes.push(`tone-${props.tone}`);
   return (
-    <div class={classes.join(' ')}>
+    <div class={classes.join(' ')} data-testid={props.testId}>
       <button type="button" class="row-main" onClick={props.onSelect}>
         <span class="row-time">{formatClock(props.timeMs)}</span>
         {props.children}

@@ -23,6 +23,7 @@ export function PlayerControls(props: { controller: PlayerController }) {
       <button
         type="button"
         class="control-play"
+        data-testid="play-toggle"
         disabled={disabled}
         onClick={() => controller.dispatch({ type: playing ? 'PAUSE' : 'PLAY' })}
         aria-label={playing ? 'Pause' : status === 'ended' ? 'Replay from the start' : 'Play'}
@@ -30,7 +31,7 @@ export function PlayerControls(props: { controller: PlayerController }) {
       >
         {playing ? <PauseIcon /> : status === 'ended' ? <ReplayIcon /> : <PlayIcon />}
       </button>
-      <span class="control-clock" aria-live="off">
+      <span class="control-clock" aria-live="off" data-testid="player-clock">
         <span>{formatClock(tenths * 100)}</span>
         <span class="muted"> / {formatClock(durationMs)}</span>
       </span>

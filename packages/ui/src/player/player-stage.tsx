@@ -44,6 +44,7 @@ export function PlayerStage(props: PlayerStageProps) {
     <div class="player-stage" ref={stage}>
       <div
         class="player-viewport"
+        data-testid="replay-viewport"
         ref={root}
         style={{
           width: `${recorded.width}px`,

@@ -196,6 +196,17 @@ export function isFailedRequest(payload: NetworkPayload): boolean {
   return payload.status >= 500;
 }
 
+/**
+ * An error as one line, `Name: message`. An uncaught error's message comes from the
+ * browser as `Uncaught TypeError: x is undefined` (as the console prints it): the
+ * `Uncaught ` is dropped (the row says so already) and the name is not repeated.
+ */
+export function describeErrorPayload(payload: Pick<ErrorPayload, 'name' | 'message'>): string {
+  const message = payload.message.replace(/^Uncaught /, '');
+  const name = payload.name ?? 'Error';
+  return message.startsWith(`${name}:`) || message === name ? message : `${name}: ${message}`;
+}
+
 /** The long main-thread stalls users feel as jank. */
 export function isSlowFrame(payload: PerformancePayload): boolean {
   return payload.kind === 'longtask' || payload.kind === 'long-animation-frame';

@@ -11,9 +11,12 @@ export interface MarkerCluster {
   lane: MarkerLane;
   /** The most severe kind in the cluster. */
   kind: MarkerKind;
-  /** Where the mark is drawn and where a click seeks: the first marker's time. */
+  /**
+   * Where a click seeks: the time of the marker that gave the cluster its kind (the first
+   * of the most severe), so a red mark leads to the error, not to a click just before it.
+   */
   timeMs: number;
-  /** Position along the timeline, 0–1. */
+  /** Position along the timeline, 0–1, where the mark is drawn: its first marker's. */
   position: number;
   count: number;
   /** Labels of the first markers, for the tooltip. */
@@ -44,7 +47,10 @@ export function clusterMarkers(
     if (current && x - current.x < minGapPx) {
       const { cluster } = current;
       cluster.count += 1;
-      if (MARKER_SEVERITY[marker.kind] > MARKER_SEVERITY[cluster.kind]) cluster.kind = marker.kind;
+      if (MARKER_SEVERITY[marker.kind] > MARKER_SEVERITY[cluster.kind]) {
+        cluster.kind = marker.kind;
+        cluster.timeMs = marker.timeMs;
+      }
       if (cluster.labels.length < TOOLTIP_LABELS) cluster.labels.push(marker.label);
       continue;
     }

@@ -1,7 +1,7 @@
 import type { Insight } from '../api/api-types';
 import type { NodeLabelIndex } from '../replay/node-label-index';
 import { EventType, isClickEvent, type RecordedEvent, readData } from '../replay/recorded-event';
-import { isFailedRequest, isSlowFrame, readSightlineEvent } from '../replay/sightline-events';
+import { describeErrorPayload, isFailedRequest, isSlowFrame, readSightlineEvent } from '../replay/sightline-events';
 import { readInsightOffset, toSessionOffset } from './session-time';
 import { MARKER_TITLES, type MarkerKind, type TimelineMarker } from './timeline-marker';
 
@@ -49,7 +49,7 @@ export function createMarkerDeriver(sessionStartMs: number, labels?: NodeLabelIn
           return {
             kind: 'error',
             timeMs: toSessionOffset(custom.timestamp, sessionStartMs),
-            label: `${custom.payload.name ?? 'Error'}: ${custom.payload.message}`,
+            label: describeErrorPayload(custom.payload),
           };
         case 'network':
           if (!isFailedRequest(custom.payload)) return undefined;

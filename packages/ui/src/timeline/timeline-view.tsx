@@ -13,6 +13,8 @@ export interface TimelineViewProps {
   controller: PlayerController;
   markers: readonly TimelineMarker[];
   onSeek: (timeMs: number) => void;
+  /** A marker was clicked: seek to it (and show what explains it). */
+  onMarker: (marker: Pick<MarkerCluster, 'kind' | 'timeMs'>) => void;
 }
 
 /** While dragging, seek at most this often: each seek redraws the replay from a snapshot. */
@@ -89,7 +91,7 @@ export function TimelineView(props: TimelineViewProps) {
         onPointerLeave={() => setHover(undefined)}
       >
         <InactiveShading periods={periods} durationMs={durationMs} />
-        <MarkerLanes clusters={clusters} onSeek={onSeek} />
+        <MarkerLanes clusters={clusters} onMarker={props.onMarker} />
         <div class="timeline-bar">
           <div class="timeline-loaded" style={{ width: `${percent(loadedUntilMs, durationMs)}%` }} />
           <Progress controller={controller} durationMs={durationMs} dragMs={dragMs} />
@@ -149,7 +151,7 @@ const InactiveShading = memo(function InactiveShading(props: { periods: readonly
 
 const MarkerLanes = memo(function MarkerLanes(props: {
   clusters: readonly MarkerCluster[];
-  onSeek: (timeMs: number) => void;
+  onMarker: TimelineViewProps['onMarker'];
 }) {
   return (
     <div class="timeline-lanes">
@@ -162,13 +164,14 @@ const MarkerLanes = memo(function MarkerLanes(props: {
                 key={`${cluster.kind}-${cluster.timeMs}`}
                 type="button"
                 class={`marker marker-${cluster.kind}`}
+                data-testid={`marker-${cluster.kind}`}
                 style={{ left: `${cluster.position * 100}%` }}
                 title={describeCluster(cluster)}
                 aria-label={describeCluster(cluster)}
                 onPointerDown={(event) => event.stopPropagation()}
                 onClick={(event) => {
                   event.stopPropagation();
-                  props.onSeek(cluster.timeMs);
+                  props.onMarker(cluster);
                 }}
               />
             ))}

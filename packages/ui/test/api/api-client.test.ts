@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { CSRF_HEADER, createApiClient, withQuery } from '../../src/api/api-client';
 import { ApiError } from '../../src/api/api-error';
-import { adoptBearerToken, signIn, signOut } from '../../src/api/auth-api';
+import { signIn, signOut } from '../../src/api/auth-api';
 import { listSessions } from '../../src/api/sessions-api';
 import { createFakeFetch, jsonResponse, type RecordedRequest } from '../fixtures/fake-fetch';
 
@@ -26,12 +26,6 @@ describe('api client', () => {
     assert.equal(fake.requests[1]?.init?.method, 'POST');
     assert.equal(fake.requests[1]?.init?.body, '{"sql":"SELECT 1"}');
     assert.equal(headersOf(fake.requests[1])['content-type'], 'application/json');
-  });
-
-  test('a stored bearer token is sent when there is one', async () => {
-    const fake = createFakeFetch(() => jsonResponse({}));
-    await createApiClient({ fetch: fake.fetch, readBearerToken: () => 'tok' }).getJson('/api/sessions');
-    assert.equal(headersOf(fake.requests[0]).authorization, 'Bearer tok');
   });
 
   test('401 calls onUnauthorized and throws `unauthorized` with the server message', async () => {
@@ -91,35 +85,23 @@ describe('api client', () => {
 });
 
 describe('sign-in', () => {
-  test('posts the token with the CSRF header', async () => {
+  test('posts the token with the CSRF header, then sends it no more: the cookie is the credential', async () => {
     const fake = createFakeFetch(() => new Response(null, { status: 204 }));
-    assert.equal(await signIn(createApiClient({ fetch: fake.fetch }), 'secret'), 'signed-in');
+    const client = createApiClient({ fetch: fake.fetch });
+    await signIn(client, 'secret');
     assert.equal(fake.requests[0]?.url, '/api/auth/sign-in');
     assert.equal(fake.requests[0]?.init?.body, '{"token":"secret"}');
     assert.equal(headersOf(fake.requests[0])[CSRF_HEADER], '1');
+    await client.getJson('/api/sessions').catch(() => undefined);
+    assert.equal(headersOf(fake.requests[1]).authorization, undefined);
+    assert.equal(fake.requests[1]?.init?.credentials, 'same-origin');
   });
 
-  test('a server without the route is `unsupported`; a wrong token throws', async () => {
-    const missing = createFakeFetch(() => jsonResponse({ error: { message: 'Route not found' } }, 404));
-    assert.equal(await signIn(createApiClient({ fetch: missing.fetch }), 'x'), 'unsupported');
+  test('a wrong token throws `unauthorized`; a server without the route throws too', async () => {
     const wrong = createFakeFetch(() => jsonResponse({ error: { message: 'unknown token' } }, 401));
     await assert.rejects(signIn(createApiClient({ fetch: wrong.fetch }), 'x'), { code: 'unauthorized' });
-  });
-});
-
-describe('bearer token fallback', () => {
-  test('keeps a token the API accepts, forgets one it refuses', async () => {
-    const stored: string[] = [];
-    const tokens = { write: (token: string) => stored.push(token), clear: () => stored.splice(0) };
-    const accepting = createFakeFetch(() => jsonResponse({ sessions: [], nextCursor: null }));
-    await adoptBearerToken(createApiClient({ fetch: accepting.fetch }), 'good', tokens);
-    assert.deepEqual(stored, ['good']);
-    assert.equal(accepting.requests[0]?.url, '/api/sessions?limit=1');
-    const refusing = createFakeFetch(() => jsonResponse({ error: { message: 'unknown token' } }, 401));
-    await assert.rejects(adoptBearerToken(createApiClient({ fetch: refusing.fetch }), 'bad', tokens), {
-      code: 'unauthorized',
-    });
-    assert.deepEqual(stored, []);
+    const missing = createFakeFetch(() => jsonResponse({ error: { message: 'Route not found' } }, 404));
+    await assert.rejects(signIn(createApiClient({ fetch: missing.fetch }), 'x'), { code: 'not_found' });
   });
 });
 

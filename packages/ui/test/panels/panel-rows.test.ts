@@ -111,6 +111,11 @@ describe('console rows', () => {
     assert.equal(error?.message, 'Unhandled rejection: TypeError: fetch failed');
     assert.equal(error?.location, 'https://shop.example/app.js:1:2');
     assert.match(error?.stack ?? '', /at pay/);
+    const uncaught = toConsoleRow(
+      custom(T0 + 30, 'error', { kind: 'error', message: 'Uncaught Error: Checkout exploded', name: 'Error' }),
+      T0,
+    );
+    assert.equal(uncaught?.message, 'Error: Checkout exploded', "the browser's 'Uncaught Error:' is not doubled");
     assert.equal(toConsoleRow(click(T0), T0), undefined);
     assert.equal(toConsoleRow(custom(T0, 'console', { level: 'assert', args: [] }), T0)?.level, 'error');
   });

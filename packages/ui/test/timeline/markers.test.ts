@@ -145,6 +145,13 @@ describe('clustering markers', () => {
     assert.equal(frustration?.position, 0.01005);
   });
 
+  test('a click on a merged mark seeks to the marker that coloured it: the error, not the request before it', () => {
+    const [problem] = clusterMarkers([marker('failed-request', 1_000), marker('error', 1_002)], 100_000, 1_000);
+    assert.equal(problem?.kind, 'error');
+    assert.equal(problem?.timeMs, 1_002);
+    assert.equal(problem?.position, 0.01, 'drawn where the first marker is');
+  });
+
   test('50,000 markers collapse to at most one per few pixels per lane', () => {
     const many = Array.from({ length: 50_000 }, (_, index) => marker('click', index * 36));
     const clusters = clusterMarkers(many, 1_800_000, 800);

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { isSpanInFlight } from '../../src/panels/backend/spans-in-flight';
 import { findInactivePeriods } from '../../src/player/inactive-periods';
 import { createReplayDigester } from '../../src/views/session-replay/replay-digest';
 import { replayOffsetOf } from '../../src/views/trace/replay-offset';
@@ -55,8 +56,12 @@ describe('replay digest', () => {
     assert.deepEqual(findInactivePeriods(digest.activityMs, 0, 41_000), [{ startMs: 2_000, endMs: 39_000 }]);
   });
 
-  test('the replay moment of a span is its start minus the session start', () => {
+  test('the replay moment of a span is its start minus the session start, rounded up so the span is running', () => {
     assert.equal(replayOffsetOf({ startTimeMs: T0 + 61_234.6 }, T0), 61_235);
+    const span = { startTimeMs: T0 + 61_234.4, endTimeMs: T0 + 61_300 };
+    const t = replayOffsetOf(span, T0);
+    assert.equal(t, 61_235);
+    assert.equal(isSpanInFlight(span, T0 + t), true, 'lit at the moment the link opens');
     assert.equal(replayOffsetOf({ startTimeMs: T0 - 10 }, T0), 0);
   });
 });

@@ -166,7 +166,11 @@ function SpanRow(props: {
 }) {
   const { span, depth, left, width } = props.row.row;
   return (
-    <div class={`span-row ${props.lit ? 'is-lit' : ''} ${props.future ? 'is-future' : ''}`}>
+    <div
+      class={`span-row ${props.lit ? 'is-lit' : ''} ${props.future ? 'is-future' : ''}`}
+      data-testid="span-row"
+      data-span-id={span.spanId}
+    >
       <button type="button" class="row-main" onClick={() => props.onSeek(props.row.timeMs)}>
         <span
           class="span-name"

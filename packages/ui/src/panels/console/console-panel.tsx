@@ -1,7 +1,8 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { VirtualList } from '../../components/virtual-list';
 import { formatClock } from '../../format/format-duration';
 import type { PlayerController } from '../../player/player-controller';
+import { findFocusedRow, type PanelFocus } from '../panel-focus';
 import { PanelRow, placeRow } from '../panel-row';
 import { useCurrentIndex, useFollowing } from '../use-current-index';
 import { type ConsoleFilter, type ConsoleRow, matchesConsoleFilter } from './console-rows';
@@ -16,15 +17,26 @@ const LEVEL_LABELS: Record<ConsoleRow['level'], string> = {
   exception: 'uncaught',
 };
 
-/** The page's console and uncaught errors; the selected error shows its stack below the list. */
+/**
+ * The page's console and uncaught errors; the selected error shows its stack below the
+ * list. A `focus` (an error marker was clicked) selects the error at its time.
+ */
 export function ConsolePanel(props: {
   rows: readonly ConsoleRow[];
   controller: PlayerController;
   onSeek: (timeMs: number) => void;
+  focus?: PanelFocus | undefined;
 }) {
   const [filter, setFilter] = useState<ConsoleFilter>('all');
   const [selected, setSelected] = useState<ConsoleRow | undefined>(undefined);
   const rows = useMemo(() => props.rows.filter((row) => matchesConsoleFilter(row, filter)), [props.rows, filter]);
+  useEffect(() => {
+    if (!props.focus) return;
+    const row = findFocusedRow(props.rows, props.focus.timeMs, (candidate) => candidate.level === 'exception');
+    if (!row) return;
+    setSelected(row);
+    if (!matchesConsoleFilter(row, filter)) setFilter('all');
+  }, [props.focus]);
   const current = useCurrentIndex(props.controller, rows);
   const following = useFollowing(props.controller);
   return (
@@ -51,9 +63,11 @@ export function ConsolePanel(props: {
         rowHeight={ROW_HEIGHT}
         followIndex={current}
         follow={following}
+        revealIndex={selected ? rows.indexOf(selected) : -1}
         empty="Nothing was logged."
         renderRow={(row, index) => (
           <PanelRow
+            testId="console-row"
             timeMs={row.timeMs}
             placement={placeRow(index, current)}
             selected={row === selected}
@@ -73,7 +87,7 @@ export function ConsolePanel(props: {
         )}
       />
       {selected && (
-        <div class="panel-detail">
+        <div class="panel-detail" data-testid="console-detail">
           <div class="detail-head">
             <span class={`level level-${selected.level}`}>{LEVEL_LABELS[selected.level]}</span>
             <span class="muted mono">{formatClock(selected.timeMs, true)}</span>

@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '../../replay/recorded-event';
-import { readSightlineEvent } from '../../replay/sightline-events';
+import { describeErrorPayload, readSightlineEvent } from '../../replay/sightline-events';
 import { toSessionOffset } from '../../timeline/session-time';
 
 export type ConsoleLevel = 'log' | 'info' | 'warn' | 'error' | 'debug' | 'exception';
@@ -29,7 +29,7 @@ export function toConsoleRow(event: RecordedEvent, sessionStartMs: number): Cons
     const row: ConsoleRow = {
       timeMs,
       level: 'exception',
-      message: `${prefix}${payload.name ?? 'Error'}: ${payload.message}`,
+      message: `${prefix}${describeErrorPayload(payload)}`,
     };
     if (payload.stack) row.stack = payload.stack;
     if (payload.source) row.location = `${payload.source}:${payload.line ?? 0}:${payload.column ?? 0}`;

@@ -1,26 +1,40 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { ExternalIcon } from '../../components/icons';
 import { VirtualList } from '../../components/virtual-list';
 import { formatBytes } from '../../format/format-bytes';
 import { formatClock, formatDuration } from '../../format/format-duration';
 import type { PlayerController } from '../../player/player-controller';
 import { traceHref } from '../../routing/hrefs';
+import { findFocusedRow, type PanelFocus } from '../panel-focus';
 import { PanelRow, placeRow } from '../panel-row';
 import { useCurrentIndex, useFollowing } from '../use-current-index';
 import { describeStatus, type NetworkRow, shortenUrl } from './network-rows';
 
 const ROW_HEIGHT = 26;
 
-/** Each request with method, URL, status and duration, and a link to the backend trace it started. */
+/**
+ * Each request with method, URL, status and duration, and a link to the backend trace it
+ * started. A `focus` (a failed-request marker was clicked) selects the request at its time.
+ */
 export function NetworkPanel(props: {
   rows: readonly NetworkRow[];
   controller: PlayerController;
   onSeek: (timeMs: number) => void;
   pageOrigin: string | undefined;
+  focus?: PanelFocus | undefined;
 }) {
   const current = useCurrentIndex(props.controller, props.rows);
   const following = useFollowing(props.controller);
   const [selected, setSelected] = useState<NetworkRow | undefined>(undefined);
+  useEffect(() => {
+    if (!props.focus) return;
+    const row = findFocusedRow(
+      props.rows,
+      props.focus.timeMs,
+      (candidate) => candidate.failed || candidate.status >= 500,
+    );
+    if (row) setSelected(row);
+  }, [props.focus]);
   return (
     <div class="panel">
       <VirtualList
@@ -29,9 +43,11 @@ export function NetworkPanel(props: {
         rowHeight={ROW_HEIGHT}
         followIndex={current}
         follow={following}
+        revealIndex={selected ? props.rows.indexOf(selected) : -1}
         empty="No requests recorded."
         renderRow={(row, index) => (
           <PanelRow
+            testId="network-row"
             timeMs={row.timeMs}
             placement={placeRow(index, current)}
             selected={row === selected}
@@ -102,7 +118,12 @@ export function NetworkPanel(props: {
 function TraceLink(props: { traceId: string | undefined }) {
   if (!props.traceId) return <span class="row-aside" />;
   return (
-    <a class="row-aside trace-link" href={traceHref(props.traceId)} title={`Backend trace ${props.traceId}`}>
+    <a
+      class="row-aside trace-link"
+      data-testid="trace-link"
+      href={traceHref(props.traceId)}
+      title={`Backend trace ${props.traceId}`}
+    >
       trace <ExternalIcon />
     </a>
   );

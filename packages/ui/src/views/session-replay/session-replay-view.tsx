@@ -1,13 +1,14 @@
-import { useCallback, useEffect, useMemo, useRef } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useServices } from '../../app/app-services';
 import { useExternalState } from '../../app/use-external-state';
 import { useLocation } from '../../app/use-location';
 import { describeError, StatusMessage } from '../../components/status-message';
+import { focusForMarker, type PanelFocus } from '../../panels/panel-focus';
 import { readPlayerShortcut } from '../../player/keyboard-shortcuts';
 import { PlayerControls } from '../../player/player-controls';
 import { PlayerStage } from '../../player/player-stage';
 import { readReplayTime, sessionHref, sessionsHref } from '../../routing/hrefs';
-import { TimelineView } from '../../timeline/timeline-view';
+import { TimelineView, type TimelineViewProps } from '../../timeline/timeline-view';
 import { ReplayHeader } from './replay-header';
 import { createReplaySession, type ReplaySessionData } from './replay-session';
 import { SidePanels } from './side-panels';
@@ -49,6 +50,17 @@ export function SessionReplayView(props: { sessionId: string }) {
       services.location.navigate(sessionHref(props.sessionId, t), { replace: true });
     },
     [controller, props.sessionId, services],
+  );
+
+  // a marker seeks to its time and opens the panel that explains it (an error's Console row)
+  const [focus, setFocus] = useState<PanelFocus | undefined>(undefined);
+  const onMarker = useCallback<TimelineViewProps['onMarker']>(
+    (marker) => {
+      seek(marker.timeMs);
+      const next = focusForMarker(marker.kind, marker.timeMs);
+      if (next) setFocus(next);
+    },
+    [seek],
   );
 
   // a `t` changed from outside (a pasted link, an in-app link to another moment) seeks there
@@ -129,10 +141,10 @@ export function SessionReplayView(props: { sessionId: string }) {
             onToggle={togglePlay}
           />
           <PlayerControls controller={controller} />
-          <TimelineView controller={controller} markers={markers} onSeek={seek} />
+          <TimelineView controller={controller} markers={markers} onSeek={seek} onMarker={onMarker} />
           <ReplayNotes data={data} />
         </div>
-        <SidePanels data={data} controller={controller} onSeek={seek} />
+        <SidePanels data={data} controller={controller} onSeek={seek} focus={focus} />
       </div>
     </div>
   );

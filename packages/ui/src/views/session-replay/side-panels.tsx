@@ -1,20 +1,30 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { BackendPanel } from '../../panels/backend/backend-panel';
 import { ConsolePanel } from '../../panels/console/console-panel';
 import { EventsPanel } from '../../panels/events/events-panel';
 import { NetworkPanel } from '../../panels/network/network-panel';
+import type { PanelFocus, PanelName } from '../../panels/panel-focus';
 import type { PlayerController } from '../../player/player-controller';
 import type { ReplaySessionData } from './replay-session';
 
-type PanelName = 'events' | 'console' | 'network' | 'backend';
-
-/** The tabbed column beside the player; every panel follows the same clock. */
+/**
+ * The tabbed column beside the player; every panel follows the same clock. A `focus`
+ * (a marker was clicked) opens its panel on the marker's row, until the user picks a tab.
+ */
 export function SidePanels(props: {
   data: ReplaySessionData;
   controller: PlayerController;
   onSeek: (timeMs: number) => void;
+  focus?: PanelFocus | undefined;
 }) {
   const [active, setActive] = useState<PanelName>('events');
+  const [focus, setFocus] = useState<PanelFocus | undefined>(undefined);
+  useEffect(() => {
+    if (!props.focus) return;
+    setActive(props.focus.panel);
+    setFocus(props.focus);
+  }, [props.focus]);
+  const focusOf = (panel: PanelName) => (focus?.panel === panel ? focus : undefined);
   const { digest } = props.data;
   const consoleErrors = digest.consoleRows.filter((row) => row.level === 'error' || row.level === 'exception').length;
   const failedRequests = digest.networkRows.filter((row) => row.failed).length;
@@ -34,9 +44,13 @@ export function SidePanels(props: {
             key={tab.name}
             type="button"
             role="tab"
+            data-testid={`tab-${tab.name}`}
             aria-selected={tab.name === active}
             class={tab.name === active ? 'tab is-active' : 'tab'}
-            onClick={() => setActive(tab.name)}
+            onClick={() => {
+              setActive(tab.name);
+              setFocus(undefined);
+            }}
           >
             {tab.label}
             <span class="tab-count">{tab.count}</span>
@@ -53,7 +67,12 @@ export function SidePanels(props: {
           <EventsPanel rows={digest.eventRows} controller={props.controller} onSeek={props.onSeek} />
         )}
         {active === 'console' && (
-          <ConsolePanel rows={digest.consoleRows} controller={props.controller} onSeek={props.onSeek} />
+          <ConsolePanel
+            rows={digest.consoleRows}
+            controller={props.controller}
+            onSeek={props.onSeek}
+            focus={focusOf('console')}
+          />
         )}
         {active === 'network' && (
           <NetworkPanel
@@ -61,6 +80,7 @@ export function SidePanels(props: {
             controller={props.controller}
             onSeek={props.onSeek}
             pageOrigin={pageOrigin}
+            focus={focusOf('network')}
           />
         )}
         {active === 'backend' && (

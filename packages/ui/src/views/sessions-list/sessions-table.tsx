@@ -95,7 +95,7 @@ function SessionRow(props: { session: SessionSummary }) {
   const jsErrors = session.jsErrorCount ?? 0;
   const failed = session.failedRequestCount ?? 0;
   return (
-    <tr>
+    <tr data-testid="session-row">
       <td class="cell-user">
         <a href={href} class="row-link">
           {session.userId ?? <span class="muted">anonymous</span>}

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { isApiError } from '../../api/api-error';
-import { adoptBearerToken, signIn } from '../../api/auth-api';
+import { signIn } from '../../api/auth-api';
 import { useServices } from '../../app/app-services';
 import { useLocation } from '../../app/use-location';
 import { describeError } from '../../components/status-message';
@@ -39,9 +39,7 @@ export function SignInView(props: { onSignInPage: boolean }) {
     setBusy(true);
     setError(undefined);
     try {
-      const result = await signIn(services.client, token.trim());
-      // a server without cookie sign-in still takes the token as a bearer token
-      if (result === 'unsupported') await adoptBearerToken(services.client, token.trim(), services.tokens);
+      await signIn(services.client, token.trim());
       services.loadPage(target);
     } catch (caught) {
       setBusy(false);

@@ -78,7 +78,7 @@ function TraceLoaded(props: { trace: TraceDetail }) {
         </dl>
         <div class="trace-actions-bar">
           {sessionId ? (
-            <a class="button primary" href={sessionHref(sessionId, replayOffset)}>
+            <a class="button primary" href={sessionHref(sessionId, replayOffset)} data-testid="watch-replay">
               ▶ Watch the replay at this moment
             </a>
           ) : (
