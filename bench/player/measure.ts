@@ -121,7 +121,6 @@ export async function measurePlayback(
 ): Promise<PlaybackMeasurement> {
   const { context, page, cdp } = await openPage(browser);
   try {
-    page.on('pageerror', (error) => process.stderr.write(`DBG pageerror ${error.message}\n${error.stack}\n`));
     await page.goto(url);
     await page.waitForFunction(
       () => document.querySelector<HTMLElement>('.timeline-loaded')?.style.width === '100%',
@@ -139,8 +138,6 @@ export async function measurePlayback(
       samples.push(memory.heapMb);
       domNodesMax = Math.max(domNodesMax, memory.nodes);
     }
-    await page.screenshot({ path: '/tmp/dbg-play.png' });
-    process.stderr.write(`DBG url ${page.url()}\n`);
     const reachedClock = ((await page.getByTestId('player-clock').textContent()) ?? '').split('/')[0]?.trim() ?? '';
     await page.getByTestId('play-toggle').click();
     const tasks = await page.evaluate(

@@ -29,8 +29,9 @@ const EVENTS_PER_SLICE = 2_000;
 /**
  * The rrweb Replayer behind the `ReplayRenderer` contract. It keeps rrweb's sandbox
  * (`allow-same-origin` only: no recorded script can run), never replays canvas (that
- * would need `allow-scripts`), injects no style rules, and plays without rrweb's own
- * inactivity skipping: the player machine decides what is skipped, on its own clock.
+ * would need `allow-scripts`), injects no style rules, draws no mouse tail, and plays
+ * without rrweb's own inactivity skipping: the player machine decides what is skipped,
+ * on its own clock.
  */
 export function createRrwebRenderer(options: RrwebRendererOptions): RrwebRenderer {
   const first = options.events[0];
@@ -46,7 +47,10 @@ export function createRrwebRenderer(options: RrwebRendererOptions): RrwebRendere
     pauseAnimation: true,
     showWarning: false,
     showDebug: false,
-    mouseTail: { duration: 500, lineWidth: 2, strokeStyle: 'rgba(99, 130, 255, 0.55)' },
+    // no tail: rrweb redraws the whole tail for every mouse position and drops points only
+    // on timers, so a late frame at 8× feeds thousands of points into an O(n²) redraw and
+    // the tab locks up for minutes (bench/player, 30-minute session). The cursor still moves.
+    mouseTail: false,
     logger: {
       log: () => {},
       warn: (...args: unknown[]) => options.onWarning?.(args.map(String).join(' ')),
