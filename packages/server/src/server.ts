@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { type ResolvedServerConfig, resolveServerConfig, type ServerOptions } from './config/server-config.js';
 import { createApp } from './http/create-app.js';
+import { startInsightSettler } from './insights/insight-settler.js';
 import { type DefaultOrg, ensureDefaultOrg } from './orgs/ensure-default-org.js';
 import { createKeyResolver } from './orgs/key-resolver.js';
 import { createStore } from './storage/create-store.js';
@@ -33,6 +34,11 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       defaultOrgId: defaultOrg.org.id,
     });
     await app.listen({ host: config.host, port: config.port });
+    const settler = startInsightSettler({
+      store,
+      settleAfterMs: config.insightSettleMs,
+      onError: (error) => app.log.error({ err: error }, 'settling open insights failed'),
+    });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const host = config.host.includes(':') && !config.host.startsWith('[') ? `[${config.host}]` : config.host;
@@ -45,6 +51,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       defaultOrg,
       close() {
         closing ??= (async () => {
+          await settler.stop();
           await app.close();
           await store.close();
         })();

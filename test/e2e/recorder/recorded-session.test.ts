@@ -269,6 +269,13 @@ describe('a recorded session on a real page', { skip: chromiumSkipReason() }, ()
       { timeoutMs: 5000, what: 'the event tracked just before the page closed' },
     );
     assert.equal(trackedNames(events).filter((name) => name === 'last-words').length, 1, 'stored once');
+    // the marker that lets the server decide the last clicks' insights without waiting
+    const left = events.filter((event) => {
+      const data = event.data as { tag?: string; payload?: { kind?: string } } | undefined;
+      return event.type === 5 && data?.tag === 'sightline.navigation' && data.payload?.kind === 'pagehide';
+    });
+    assert.equal(left.length, 1, 'the page leaving is recorded');
+    assert.ok((events.at(-1)?.timestamp ?? 0) - (left[0]?.timestamp ?? 0) < 1000, 'at the end of the recording');
     const seqs = await sightline.storedSeqs(sessionId);
     assert.deepEqual(
       seqs,

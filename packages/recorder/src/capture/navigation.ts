@@ -5,12 +5,14 @@ import { withSafeReporting } from './internal/safe-context.js';
 import { installAll } from './internal/stop-all.js';
 import { differsOnlyInFragment } from './navigation/differs-only-in-fragment.js';
 
-type NavigationKind = 'pushState' | 'replaceState' | 'popstate' | 'hashchange' | 'load';
+type NavigationKind = 'pushState' | 'replaceState' | 'popstate' | 'hashchange' | 'load' | 'pagehide';
 
 /**
  * Records URL changes as `sightline.navigation` events with full `from` and `to` URLs:
  * the page load, `history.pushState`/`replaceState` (single-page routing), back/forward
- * (`popstate`) and fragment changes (`hashchange`).
+ * (`popstate`) and fragment changes (`hashchange`), and the page being left (`pagehide`,
+ * `to: ""`): the server then knows the recording of this page is over, so a click just
+ * before it was answered by leaving, not dead, and its insights need not wait.
  */
 export const captureNavigation: Capture<Record<string, never>> = (context) => {
   const report = withSafeReporting(context).reportInternalError;
@@ -39,6 +41,17 @@ export const captureNavigation: Capture<Record<string, never>> = (context) => {
         listen<HashChangeEvent>(window, 'hashchange', report, (event) => {
           record('hashchange', current, event.newURL || globalThis.location.href);
         }),
+      // capture phase: before the uploader's own `pagehide` listener sends the last batch
+      () =>
+        listen(
+          window,
+          'pagehide',
+          report,
+          () => context.emit('navigation', { kind: 'pagehide', from: current, to: '' }),
+          {
+            capture: true,
+          },
+        ),
     ],
     report,
   );

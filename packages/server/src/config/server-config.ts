@@ -26,6 +26,12 @@ export interface ServerOptions {
   maxConcurrentIngests?: number;
   /** Event-loop delay beyond which requests get 503 until the server catches up. @default 1000 */
   maxEventLoopDelayMs?: number;
+  /**
+   * How long a session's undecided clicks wait for a next replay batch before its insights
+   * are decided with what was recorded (an idle tab, a tab closed before its last batch).
+   * @default 60000
+   */
+  insightSettleMs?: number;
 }
 
 export type ResolvedServerConfig = Required<Omit<ServerOptions, 'ingestKey' | 'adminToken'>> & {
@@ -57,6 +63,7 @@ export function resolveServerConfig(
     queryMaxRows: options.queryMaxRows ?? readInteger(env, 'SIGHTLINE_QUERY_MAX_ROWS', 10_000, 1),
     maxConcurrentIngests: options.maxConcurrentIngests ?? readInteger(env, 'SIGHTLINE_MAX_CONCURRENT_INGESTS', 256, 1),
     maxEventLoopDelayMs: options.maxEventLoopDelayMs ?? readInteger(env, 'SIGHTLINE_MAX_EVENT_LOOP_DELAY_MS', 1000, 10),
+    insightSettleMs: options.insightSettleMs ?? readInteger(env, 'SIGHTLINE_INSIGHT_SETTLE_MS', 60_000, 1000),
     loopbackOnly: isLoopbackHost(host),
   };
 }

@@ -72,6 +72,8 @@ export function analyzeInsights(carry: InsightCarry | undefined, batch: BatchIns
   }
   const coverageEndMs = Math.max(carry?.coverageEndMs ?? Number.NEGATIVE_INFINITY, batch.lastEventMs);
   const clicks = signals.flatMap((signal, index) => (signal.kind === 'click' ? [index] : []));
+  const lastExit = signals.findLastIndex((signal) => signal.kind === 'exit');
+  const ended = batch.ended === true;
 
   const previouslyReported = carry?.reported ?? {};
   const reported = new Map<string, { json: string; anchor: number }>();
@@ -86,7 +88,7 @@ export function analyzeInsights(carry: InsightCarry | undefined, batch: BatchIns
     const context: ClickContext = {
       signals,
       clicks,
-      coverageEndMs,
+      isCovered: (index, untilMs) => ended || index < lastExit || coverageEndMs >= untilMs,
       isDecided: (index) => (signals[index] as ClickSignal).decided?.includes(type) ?? false,
     };
     const detection = detect(context);
@@ -122,6 +124,16 @@ export function analyzeInsights(carry: InsightCarry | undefined, batch: BatchIns
     }
   }
   return analysis;
+}
+
+/**
+ * Decides every click a session's carry still holds, as if the recording ended where it
+ * stops: run when no batch has come for a while (the tab stayed idle after a click, or was
+ * closed without its last batch getting through). Without it, a dead click followed by
+ * nothing would wait forever for the batch that decides it.
+ */
+export function settleInsights(carry: InsightCarry): InsightAnalysis {
+  return analyzeInsights(carry, { signals: [], performance: [], lastEventMs: carry.coverageEndMs, ended: true });
 }
 
 /** Reads a carry back from storage; anything unexpected reads as no carry (the batch is read alone). */

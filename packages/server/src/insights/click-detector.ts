@@ -9,8 +9,11 @@ export interface ClickContext {
   signals: readonly InsightSignal[];
   /** Positions of the clicks in `signals`, in order. */
   clicks: readonly number[];
-  /** The latest event time seen: nothing more can be recorded before it. */
-  coverageEndMs: number;
+  /**
+   * Whether the recording can hold nothing more about the click at `index` up to `untilMs`:
+   * it went past `untilMs`, the page was left after the click, or the recording is over.
+   */
+  isCovered(index: number, untilMs: number): boolean;
   /** Whether this detector was done with the click at `signals[index]` in an earlier batch. */
   isDecided(index: number): boolean;
 }

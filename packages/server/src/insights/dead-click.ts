@@ -11,7 +11,7 @@ const RESPONSE_INITIATORS: ReadonlySet<string> = new Set(['fetch', 'xhr', 'beaco
  * Dead clicks: a click after which, within 1.5 s, the page shows no DOM change (mutation,
  * input value, media, snapshot), no navigation (history, hash, page load, a new URL) and
  * no request starts (fetch, XHR, beacon, or a document load — the start of a full-page
- * navigation).
+ * navigation), and the page is not left.
  *
  * A click that submitted a form asked for a request: for it only a request or a navigation
  * counts as an answer, not a DOM change — a validation toast that vanishes after 2 s is the
@@ -39,7 +39,7 @@ export function detectDeadClicks(context: ClickContext): ClickDetection {
     }
     if (responded) {
       detection.decided.push(index);
-    } else if (context.coverageEndMs >= windowEndMs + requestSettleMs) {
+    } else if (context.isCovered(index, windowEndMs + requestSettleMs)) {
       const insight = anchorInsight('dead-click', click);
       if (submitted) insight.detail = 'form submit sent no request';
       detection.insights.push({ insight, anchor: index });
@@ -54,6 +54,7 @@ function isResponse(signal: InsightSignal, clickMs: number, windowEndMs: number,
     case 'dom':
       return !submitted && signal.timeMs <= windowEndMs;
     case 'navigation':
+    case 'exit':
       return signal.timeMs <= windowEndMs;
     case 'request':
       return RESPONSE_INITIATORS.has(signal.initiator) && signal.startMs >= clickMs && signal.startMs <= windowEndMs;

@@ -34,14 +34,14 @@ const SUBMIT_INITIATORS: ReadonlySet<string> = new Set(['fetch', 'xhr', 'beacon'
 export function detectDoubleSubmits(context: ClickContext): ClickDetection {
   const detection: ClickDetection = { insights: [], decided: [] };
   const horizonMs = doubleSubmitGapMs + requestAttributionMs + requestSettleMs;
-  const isFinal = (index: number) => context.coverageEndMs >= clickAt(context, index).timeMs + horizonMs;
+  const isFinal = (index: number) => context.isCovered(index, clickAt(context, index).timeMs + horizonMs);
 
   const flush = (run: readonly RunMember[]) => {
     if (run.length === 0) return;
     const first = run[0] as RunMember;
     const last = run.at(-1) as RunMember;
     const lastClick = clickAt(context, last.index);
-    if (run.length >= 2 && context.coverageEndMs >= lastClick.timeMs + requestAttributionMs) {
+    if (run.length >= 2 && context.isCovered(last.index, lastClick.timeMs + requestAttributionMs)) {
       const firstClick = clickAt(context, first.index);
       const requests = run.flatMap((member) => member.requests);
       const insight = {

@@ -52,7 +52,7 @@ export function detectErrorClicks(context: ClickContext): ClickDetection {
       if (detail) insight.detail = detail;
       detection.insights.push({ insight, anchor: index });
     }
-    if (context.coverageEndMs >= windowEndMs + requestSettleMs) detection.decided.push(index);
+    if (context.isCovered(index, windowEndMs + requestSettleMs)) detection.decided.push(index);
   });
   return detection;
 }

@@ -38,7 +38,8 @@ export function detectRageClicks(context: ClickContext): ClickDetection {
     const first = clickAt(context, members[0] as number);
     const last = clickAt(context, members.at(-1) as number);
     // a later click that did not join closes the burst; so does a second without a click
-    const closed = members.at(-1) !== lastClick || context.coverageEndMs >= last.timeMs + rageClickWindowMs;
+    const lastMember = members.at(-1) as number;
+    const closed = lastMember !== lastClick || context.isCovered(lastMember, last.timeMs + rageClickWindowMs);
     if (isRage(members.map((index) => clickAt(context, index)))) {
       detection.insights.push({
         insight: {

@@ -14,7 +14,8 @@ export type InsightSignal =
   | PageSignal
   | RequestSignal
   | ErrorSignal
-  | SubmitSignal;
+  | SubmitSignal
+  | ExitSignal;
 
 export interface ClickSignal {
   kind: 'click';
@@ -35,6 +36,16 @@ export interface DomSignal {
 /** A history or hash navigation, a page load, or a Meta event with a new URL. */
 export interface NavigationSignal {
   kind: 'navigation';
+  timeMs: number;
+}
+
+/**
+ * The page was left (`sightline.navigation` kind `pagehide`: closed, reloaded, a link
+ * followed): nothing more will be recorded about the clicks before it, and leaving within
+ * a click's window answers that click.
+ */
+export interface ExitSignal {
+  kind: 'exit';
   timeMs: number;
 }
 
@@ -84,6 +95,11 @@ export interface BatchInsightSignals {
   performance: PerformanceSignal[];
   /** The latest event time of the batch: the recording is known up to here. */
   lastEventMs: number;
+  /**
+   * The recording is over (no batch came for a while, see `settleInsights`): every click
+   * still open is decided with what was recorded.
+   */
+  ended?: boolean;
 }
 
 /** rrweb EventType / IncrementalSource / MouseInteractions numbers used here. */
@@ -140,7 +156,8 @@ export function extractInsightSignals(events: readonly ReplayEvent[]): BatchInsi
       const payload = data.payload;
       switch (data.tag) {
         case 'sightline.navigation':
-          if (payload.kind === 'load' || payload.to !== payload.from) signals.push({ kind: 'navigation', timeMs });
+          if (payload.kind === 'pagehide') signals.push({ kind: 'exit', timeMs });
+          else if (payload.kind === 'load' || payload.to !== payload.from) signals.push({ kind: 'navigation', timeMs });
           break;
         case 'sightline.network': {
           const request = readRequest(payload, timeMs);

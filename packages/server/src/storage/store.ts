@@ -318,6 +318,12 @@ export interface Store {
     batch: ReplayBatchRecord,
     activity: SessionReplayActivity,
   ): Promise<{ stored: boolean }>;
+  /**
+   * Decides the insights of sessions whose undecided clicks have waited for a next batch
+   * since before `openBeforeMs` (server clock), at most `limit` sessions, each in its own
+   * transaction. Returns how many sessions were settled (`insights/insight-settler.ts`).
+   */
+  settleOpenInsights(openBeforeMs: number, limit: number): Promise<number>;
   /** The session's replay batches with seq ≥ `fromSeq`, by seq, at most `limit`. */
   listReplayBatches(orgId: number, sessionId: string, options: ReplayBatchListOptions): Promise<StoredReplayBatch[]>;
 

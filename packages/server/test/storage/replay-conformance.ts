@@ -378,6 +378,41 @@ export function describeReplayConformance(engine: string, openStore: () => Promi
       );
     });
 
+    it('settles the clicks of sessions that waited for a next batch since before the given time', async () => {
+      // received in 1970: no other test's session is that old, so the counts here are exact
+      const at = (seconds: number) => ({ receivedUs: seconds * 1_000_000 });
+      const idle = 'replay-conf-settle-idle';
+      const answered = 'replay-conf-settle-answered';
+      const recent = 'replay-conf-settle-recent';
+      const open = (sessionId: string, seq: number, receivedS: number, start: number) => {
+        const record = makeReplayRecord(sessionId, seq, at(receivedS));
+        return store.insertReplayBatch(orgB, record, withEvents(record, [e.click(start, 4), e.mouseMove(start + 300)]));
+      };
+      await open(idle, 0, 10, T1);
+      await open(answered, 0, 10, T1);
+      const reply = makeReplayRecord(answered, 1, at(11));
+      await store.insertReplayBatch(orgB, reply, withEvents(reply, [e.domChange(T1 + 500), e.mouseMove(T1 + 9000)]));
+      await open(recent, 0, 10, T1);
+      await open(recent, 1, 30, T1 + 20_000); // its first click is decided; the second waits since 30 s
+
+      assert.equal(await store.settleOpenInsights(5_000, 100), 0, 'nothing waited since before 5 s');
+      assert.equal(await store.settleOpenInsights(20_000, 100), 1, 'only the idle session: the others got a batch');
+      const settled = await store.getSession(orgB, idle);
+      assert.equal(settled?.deadClickCount, 1);
+      assert.deepEqual(settled?.insights, [{ type: 'dead-click', timeMs: T1, targetId: 4 }]);
+      assert.equal((await store.getSession(orgB, answered))?.deadClickCount, 0);
+      assert.equal((await store.getSession(orgB, recent))?.deadClickCount, 1, 'its first click, by its second batch');
+      assert.equal(await store.settleOpenInsights(20_000, 100), 0, 'a settled session is not settled again');
+
+      // a batch that still comes after settling counts nothing twice
+      const late = makeReplayRecord(idle, 1, at(40));
+      await store.insertReplayBatch(orgB, late, withEvents(late, [e.domChange(T1 + 800), e.mouseMove(T1 + 9000)]));
+      assert.equal((await store.getSession(orgB, idle))?.deadClickCount, 1);
+
+      assert.equal(await store.settleOpenInsights(35_000, 100), 1, 'the recent one, once it is old enough');
+      assert.equal((await store.getSession(orgB, recent))?.deadClickCount, 2);
+    });
+
     it('reports a session without replay as hasReplay: false', async () => {
       const sessionId = 'replay-conf-backend-only';
       await store.insertTelemetry(orgA, makeBatch([makeSpan({ sessionId })]));

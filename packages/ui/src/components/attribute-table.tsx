@@ -7,12 +7,29 @@ export function AttributeTable(props: { values: Record<string, unknown> | null |
       <tbody>
         {entries.map(([key, value]) => (
           <tr key={key}>
-            <th scope="row">{key}</th>
+            <th scope="row">{withBreaksAfterDots(key)}</th>
             <td>{formatValue(value)}</td>
           </tr>
         ))}
       </tbody>
     </table>
+  );
+}
+
+/**
+ * `http.response.status_code` wraps after a dot, at a namespace boundary, instead of in the
+ * middle of a word: `<wbr>` after each dot offers the browser those places first.
+ */
+function withBreaksAfterDots(key: string) {
+  const parts = key.split('.');
+  return parts.map((part, index) =>
+    index < parts.length - 1 ? (
+      <span key={index}>
+        {part}.<wbr />
+      </span>
+    ) : (
+      part
+    ),
   );
 }
 

@@ -18,10 +18,13 @@ export function formatDuration(ms: number): string {
 
 /**
  * A position on the replay clock: `1:05`, `12:30`, `1:02:03`; with `withMillis`, `1:05.042`.
- * Negative offsets (before the session start) get a minus sign.
+ * Negative offsets (before the session start, like the document request of the first page
+ * load) get a minus sign; under a second before the start they read `-0.3s`, because
+ * `-0:00` says nothing and a request 50 ms early is, to a reader, at `0:00`.
  */
 export function formatClock(ms: number, withMillis = false): string {
   if (!Number.isFinite(ms)) return '—';
+  if (!withMillis && ms < 0 && ms > -1_000) return ms > -50 ? '0:00' : `-${(-ms / 1_000).toFixed(1)}s`;
   const sign = ms < 0 ? '-' : '';
   const absolute = Math.abs(ms);
   const totalSeconds = Math.floor(absolute / 1_000);

@@ -44,7 +44,10 @@ export function createMarkerDeriver(sessionStartMs: number, labels?: NodeLabelIn
       if (!custom) return undefined;
       switch (custom.tag) {
         case 'navigation':
-          return custom.payload.kind === 'replaceState' ? undefined : navigationTo(custom.payload.to, custom.timestamp);
+          // replaceState changes no page; leaving one is marked by the next page's load
+          return custom.payload.kind === 'replaceState' || custom.payload.kind === 'pagehide'
+            ? undefined
+            : navigationTo(custom.payload.to, custom.timestamp);
         case 'error':
           return {
             kind: 'error',

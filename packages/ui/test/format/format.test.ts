@@ -20,6 +20,9 @@ describe('formatting', () => {
     assert.equal(formatClock(65_042), '1:05');
     assert.equal(formatClock(65_042, true), '1:05.042');
     assert.equal(formatClock(3_723_000), '1:02:03');
+    assert.equal(formatClock(-320), '-0.3s');
+    assert.equal(formatClock(-20), '0:00');
+    assert.equal(formatClock(-65_000), '-1:05');
     assert.equal(formatClock(-1_500), '-0:01');
   });
 

@@ -1,4 +1,10 @@
-import { analyzeInsights, type InsightAnalysis, parseInsightCarry } from '../../insights/analyze.js';
+import {
+  analyzeInsights,
+  type InsightAnalysis,
+  type InsightCarry,
+  parseInsightCarry,
+  settleInsights,
+} from '../../insights/analyze.js';
 import { getInsightKey, type InsightType, type SessionInsight } from '../../insights/insight.js';
 import type { BatchInsightSignals } from '../../insights/signals.js';
 import { readJson } from './row-mappers.js';
@@ -22,7 +28,14 @@ export interface InsightMerge {
   counts: InsightCounts;
   carryJson: string | null;
   carrySeq: number | null;
+  /**
+   * Whether the kept carry still holds clicks waiting to be decided (1) or not (0), which
+   * sets `insight_open_us`; null when the carry is not replaced (a batch read out of order).
+   */
+  carryOpen: 0 | 1 | null;
 }
+
+type AnalysisToMerge = InsightAnalysis & Pick<InsightMerge, 'carryJson' | 'carrySeq' | 'carryOpen'>;
 
 /**
  * Runs insight detection for a batch inside its transaction, with the session row locked
@@ -37,7 +50,7 @@ export function analyzeBatchInsights(
   stored: StoredInsightState | undefined,
   seq: number,
   batch: BatchInsightSignals,
-): InsightAnalysis & Pick<InsightMerge, 'carryJson' | 'carrySeq'> {
+): AnalysisToMerge {
   const storedSeq = stored?.insight_carry_seq ?? null;
   const carry = storedSeq === seq - 1 ? parseInsightCarry(stored?.insight_carry) : undefined;
   const analysis = analyzeInsights(carry, batch);
@@ -46,7 +59,24 @@ export function analyzeBatchInsights(
     ...analysis,
     carryJson: keepsCarry ? JSON.stringify(analysis.carry) : null,
     carrySeq: keepsCarry ? seq : null,
+    carryOpen: keepsCarry ? (analysis.carry.signals.length > 0 ? 1 : 0) : null,
   };
+}
+
+/**
+ * Decides the clicks a session's stored carry still holds (`settleInsights`): the session
+ * has had no batch for a while. The carry is replaced by the settled one under the same
+ * seq, so a batch that still comes is read after it (a navigation is still seen as one).
+ * An unreadable carry has nothing to settle: it stays (`carryJson` null), no longer open.
+ */
+export function settleStoredInsights(stored: StoredInsightState): AnalysisToMerge {
+  const carry = parseInsightCarry(stored.insight_carry);
+  if (carry === undefined || stored.insight_carry_seq === null) {
+    const nothing: InsightCarry = { v: 1, signals: [], reported: {}, coverageEndMs: 0 };
+    return { added: [], updated: [], carry: nothing, carryJson: null, carrySeq: null, carryOpen: 0 };
+  }
+  const analysis = settleInsights(carry);
+  return { ...analysis, carryJson: JSON.stringify(analysis.carry), carrySeq: stored.insight_carry_seq, carryOpen: 0 };
 }
 
 /** True when the stored list must be read: the batch added or changed a finding. */
@@ -59,15 +89,13 @@ export function changesInsightList(analysis: InsightAnalysis): boolean {
  * update replaces the finding of the same key, an addition already listed replaces it
  * too and is not counted again. The list is kept by time, cut at 500.
  */
-export function mergeInsightList(
-  storedList: unknown,
-  analysis: InsightAnalysis & Pick<InsightMerge, 'carryJson' | 'carrySeq'>,
-): InsightMerge {
+export function mergeInsightList(storedList: unknown, analysis: AnalysisToMerge): InsightMerge {
   const merge: InsightMerge = {
     insightsJson: null,
     counts: { 'rage-click': 0, 'dead-click': 0, 'double-submit': 0, 'error-click': 0, 'slow-frame': 0 },
     carryJson: analysis.carryJson,
     carrySeq: analysis.carrySeq,
+    carryOpen: analysis.carryOpen,
   };
   if (!changesInsightList(analysis)) return merge;
 

@@ -186,4 +186,14 @@ export const postgresMigrations: readonly Migration[] = [
       CREATE INDEX session_traces_by_trace ON session_traces (org_id, trace_id);
     `,
   },
+  {
+    version: 6,
+    name: 'sessions whose insights wait for a next batch',
+    sql: `
+      -- server time of the batch that left clicks undecided; NULL when none wait. The
+      -- insight settler decides the clicks of sessions that got no batch since.
+      ALTER TABLE sessions ADD COLUMN insight_open_us BIGINT;
+      CREATE INDEX sessions_with_open_insights ON sessions (insight_open_us) WHERE insight_open_us IS NOT NULL;
+    `,
+  },
 ];

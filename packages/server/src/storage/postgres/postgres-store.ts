@@ -126,6 +126,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     ...uiSessions,
     insertReplayBatch: replay.insertReplayBatch,
     listReplayBatches: replay.listReplayBatches,
+    settleOpenInsights: replay.settleOpenInsights,
 
     listSessions: sessions.listSessions,
     getSession: sessions.getSession,

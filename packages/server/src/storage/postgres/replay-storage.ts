@@ -2,8 +2,10 @@ import type pg from 'pg';
 import {
   analyzeBatchInsights,
   changesInsightList,
+  type InsightMerge,
   mergeInsightList,
   type StoredInsightState,
+  settleStoredInsights,
 } from '../internal/merge-insights.js';
 import { mergeReplayLists, type StoredReplayLists } from '../internal/merge-replay-lists.js';
 import type { ReplayBatchRecord, SessionReplayActivity, Store, StoredReplayBatch } from '../store.js';
@@ -71,7 +73,30 @@ const UPDATE_SESSION = `
     error_click_count = error_click_count + $27,
     slow_frame_count = slow_frame_count + $28,
     insight_carry = coalesce($29::jsonb, insight_carry),
-    insight_carry_seq = coalesce($30, insight_carry_seq)
+    insight_carry_seq = coalesce($30, insight_carry_seq),
+    insight_open_us = CASE WHEN $31::int IS NULL THEN insight_open_us WHEN $31::int = 1 THEN $32::bigint END
+  WHERE org_id = $1 AND session_id = $2`;
+
+// the oldest first: a backlog is worked off in the order it built up
+const LIST_OPEN = `
+  SELECT org_id::int AS org_id, session_id FROM sessions
+  WHERE insight_open_us < $1 ORDER BY insight_open_us LIMIT $2`;
+
+// locked, then checked again: a batch may have come (and decided the clicks) since the list
+const LOCK_OPEN = `
+  SELECT insight_carry, insight_carry_seq, insight_open_us FROM sessions
+  WHERE org_id = $1 AND session_id = $2 FOR UPDATE`;
+
+const WRITE_SETTLED = `
+  UPDATE sessions SET
+    insights = coalesce($3::jsonb, insights),
+    rage_click_count = rage_click_count + $4,
+    dead_click_count = dead_click_count + $5,
+    double_submit_count = double_submit_count + $6,
+    error_click_count = error_click_count + $7,
+    slow_frame_count = slow_frame_count + $8,
+    insight_carry = coalesce($9::jsonb, insight_carry),
+    insight_open_us = NULL
   WHERE org_id = $1 AND session_id = $2`;
 
 const LIST_BATCHES = `
@@ -92,8 +117,22 @@ interface ReplayBatchRow {
  * (`FOR UPDATE`) before its URL list and traits are merged, so replicas storing batches
  * of one session at once lose none of them.
  */
-export function createPostgresReplayStorage(pool: pg.Pool): Pick<Store, 'insertReplayBatch' | 'listReplayBatches'> {
+export function createPostgresReplayStorage(
+  pool: pg.Pool,
+): Pick<Store, 'insertReplayBatch' | 'listReplayBatches' | 'settleOpenInsights'> {
   return {
+    async settleOpenInsights(openBeforeMs, limit) {
+      const openBeforeUs = Math.floor(openBeforeMs * 1000);
+      const { rows } = await pool.query<{ org_id: number; session_id: string }>(LIST_OPEN, [openBeforeUs, limit]);
+      let settled = 0;
+      for (const row of rows) {
+        const done = await withPoolClient(pool, (client) =>
+          runInTransaction(client, () => settleSession(client, row.org_id, row.session_id, openBeforeUs)),
+        );
+        if (done) settled += 1;
+      }
+      return settled;
+    },
     insertReplayBatch(orgId, batch, activity) {
       return withPoolClient(pool, (client) =>
         runInTransaction(client, () => writeReplayBatch(client, orgId, batch, sanitizeActivity(activity))),
@@ -172,15 +211,50 @@ async function writeReplayBatch(
     activity.os,
     activity.deviceType,
     sanitizeJson(storedInsights.insightsJson),
-    storedInsights.counts['rage-click'],
-    storedInsights.counts['dead-click'],
-    storedInsights.counts['double-submit'],
-    storedInsights.counts['error-click'],
-    storedInsights.counts['slow-frame'],
+    ...countParameters(storedInsights),
     sanitizeJson(storedInsights.carryJson),
     storedInsights.carrySeq,
+    storedInsights.carryOpen,
+    batch.receivedUs,
   ]);
   return { stored: true };
+}
+
+async function settleSession(
+  client: pg.PoolClient,
+  orgId: number,
+  sessionId: string,
+  openBeforeUs: number,
+): Promise<boolean> {
+  const { rows } = await client.query<StoredInsightState & { insight_open_us: string | number | null }>(LOCK_OPEN, [
+    orgId,
+    sessionId,
+  ]);
+  const stored = rows[0];
+  if (stored?.insight_open_us == null || Number(stored.insight_open_us) >= openBeforeUs) return false;
+  const analysis = settleStoredInsights(stored);
+  const storedList = changesInsightList(analysis)
+    ? (await client.query<{ insights: unknown }>(READ_INSIGHTS, [orgId, sessionId])).rows[0]?.insights
+    : undefined;
+  const insights = mergeInsightList(storedList, analysis);
+  await client.query(WRITE_SETTLED, [
+    orgId,
+    sessionId,
+    sanitizeJson(insights.insightsJson),
+    ...countParameters(insights),
+    sanitizeJson(insights.carryJson),
+  ]);
+  return true;
+}
+
+function countParameters(insights: InsightMerge): number[] {
+  return [
+    insights.counts['rage-click'],
+    insights.counts['dead-click'],
+    insights.counts['double-submit'],
+    insights.counts['error-click'],
+    insights.counts['slow-frame'],
+  ];
 }
 
 /** PostgreSQL refuses NUL in text and some escapes in jsonb; page URLs and traits come from browsers. */

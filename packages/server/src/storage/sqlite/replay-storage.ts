@@ -2,8 +2,10 @@ import type { Database } from 'better-sqlite3';
 import {
   analyzeBatchInsights,
   changesInsightList,
+  type InsightMerge,
   mergeInsightList,
   type StoredInsightState,
+  settleStoredInsights,
 } from '../internal/merge-insights.js';
 import { mergeReplayLists, type StoredReplayLists } from '../internal/merge-replay-lists.js';
 import type { ReplayBatchRecord, SessionReplayActivity, Store, StoredReplayBatch } from '../store.js';
@@ -21,7 +23,9 @@ interface ReplayBatchRow {
  * transaction (the write lock is taken first, so the session row read for the URL
  * merge and the insight carry cannot change before the update).
  */
-export function createSqliteReplayStorage(db: Database): Pick<Store, 'insertReplayBatch' | 'listReplayBatches'> {
+export function createSqliteReplayStorage(
+  db: Database,
+): Pick<Store, 'insertReplayBatch' | 'listReplayBatches' | 'settleOpenInsights'> {
   // OR IGNORE: a batch sent twice (a retry after a lost response) is stored once
   const insertBatch = db.prepare(
     `INSERT OR IGNORE INTO replay_batches
@@ -71,7 +75,26 @@ export function createSqliteReplayStorage(db: Database): Pick<Store, 'insertRepl
        error_click_count = error_click_count + @errorClickCount,
        slow_frame_count = slow_frame_count + @slowFrameCount,
        insight_carry = coalesce(@carryJson, insight_carry),
-       insight_carry_seq = coalesce(@carrySeq, insight_carry_seq)
+       insight_carry_seq = coalesce(@carrySeq, insight_carry_seq),
+       insight_open_us = CASE WHEN @carryOpen IS NULL THEN insight_open_us WHEN @carryOpen = 1 THEN @receivedUs END
+     WHERE org_id = @orgId AND session_id = @sessionId`,
+  );
+  const listOpen = db.prepare<[number, number], { org_id: number; session_id: string }>(
+    `SELECT org_id, session_id FROM sessions WHERE insight_open_us < ? ORDER BY insight_open_us LIMIT ?`,
+  );
+  const readOpen = db.prepare<[number, string], StoredInsightState & { insight_open_us: number | null }>(
+    `SELECT insight_carry, insight_carry_seq, insight_open_us FROM sessions WHERE org_id = ? AND session_id = ?`,
+  );
+  const writeSettled = db.prepare(
+    `UPDATE sessions SET
+       insights = coalesce(@insightsJson, insights),
+       rage_click_count = rage_click_count + @rageClickCount,
+       dead_click_count = dead_click_count + @deadClickCount,
+       double_submit_count = double_submit_count + @doubleSubmitCount,
+       error_click_count = error_click_count + @errorClickCount,
+       slow_frame_count = slow_frame_count + @slowFrameCount,
+       insight_carry = @carryJson,
+       insight_open_us = NULL
      WHERE org_id = @orgId AND session_id = @sessionId`,
   );
   const listBatches = db.prepare<[number, string, number, number], ReplayBatchRow>(
@@ -121,21 +144,44 @@ export function createSqliteReplayStorage(db: Database): Pick<Store, 'insertRepl
         os: activity.os,
         deviceType: activity.deviceType,
         insightsJson: insights.insightsJson,
-        rageClickCount: insights.counts['rage-click'],
-        deadClickCount: insights.counts['dead-click'],
-        doubleSubmitCount: insights.counts['double-submit'],
-        errorClickCount: insights.counts['error-click'],
-        slowFrameCount: insights.counts['slow-frame'],
+        ...countParameters(insights),
         carryJson: insights.carryJson,
         carrySeq: insights.carrySeq,
+        carryOpen: insights.carryOpen,
+        receivedUs: batch.receivedUs,
       });
       return { stored: true };
     },
   );
 
+  // re-read under the write lock: a batch may have come (and decided the clicks) since the list
+  const settle = db.transaction((orgId: number, sessionId: string, openBeforeUs: number): boolean => {
+    const stored = readOpen.get(orgId, sessionId);
+    if (stored?.insight_open_us == null || stored.insight_open_us >= openBeforeUs) return false;
+    const analysis = settleStoredInsights(stored);
+    const storedList = changesInsightList(analysis) ? readInsights.get(orgId, sessionId) : undefined;
+    const insights = mergeInsightList(storedList, analysis);
+    writeSettled.run({
+      orgId,
+      sessionId,
+      insightsJson: insights.insightsJson,
+      ...countParameters(insights),
+      carryJson: insights.carryJson ?? stored.insight_carry,
+    });
+    return true;
+  });
+
   return {
     async insertReplayBatch(orgId, batch, activity) {
       return write.immediate(orgId, batch, activity);
+    },
+    async settleOpenInsights(openBeforeMs, limit) {
+      const openBeforeUs = Math.floor(openBeforeMs * 1000);
+      let settled = 0;
+      for (const row of listOpen.all(openBeforeUs, limit)) {
+        if (settle.immediate(row.org_id, row.session_id, openBeforeUs)) settled += 1;
+      }
+      return settled;
     },
     async listReplayBatches(orgId, sessionId, options): Promise<StoredReplayBatch[]> {
       return listBatches.all(orgId, sessionId, options.fromSeq, options.limit).map(toStoredReplayBatch);
@@ -150,5 +196,15 @@ function toStoredReplayBatch(row: ReplayBatchRow): StoredReplayBatch {
     firstEventMs: row.first_event_us / 1000,
     lastEventMs: row.last_event_us / 1000,
     payload: row.payload,
+  };
+}
+
+function countParameters(insights: InsightMerge) {
+  return {
+    rageClickCount: insights.counts['rage-click'],
+    deadClickCount: insights.counts['dead-click'],
+    doubleSubmitCount: insights.counts['double-submit'],
+    errorClickCount: insights.counts['error-click'],
+    slowFrameCount: insights.counts['slow-frame'],
   };
 }

@@ -123,6 +123,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     ...uiSessions,
     insertReplayBatch: replay.insertReplayBatch,
     listReplayBatches: replay.listReplayBatches,
+    settleOpenInsights: replay.settleOpenInsights,
 
     listSessions: sessions.listSessions,
     getSession: sessions.getSession,

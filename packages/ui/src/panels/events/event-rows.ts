@@ -87,6 +87,11 @@ export function createEventRowDeriver(sessionStartMs: number, labels?: NodeLabel
       if (!custom) return undefined;
       switch (custom.tag) {
         case 'navigation':
+          // the page was left (closed, reloaded, or a link followed): the URL it left, not a new one
+          if (custom.payload.kind === 'pagehide') {
+            const from = custom.payload.from;
+            return { timeMs: at, kind: 'navigation', title: 'Left the page', ...(from ? { detail: from } : {}) };
+          }
           if (custom.payload.to === currentUrl) return undefined;
           currentUrl = custom.payload.to;
           return {
