@@ -163,14 +163,29 @@ function describeStage(data: ReplaySessionData): string | undefined {
   }
 }
 
+/**
+ * A cookie belongs to a host on every port, so an app recorded on this machine (another
+ * port of the same host) cannot load its images here. Under the other loopback name the
+ * viewer is another host and they can: the usual local setup, app and Sightline side by side.
+ */
+function otherLoopbackName(hostname: string): string | undefined {
+  if (hostname === '127.0.0.1') return 'localhost';
+  if (hostname === 'localhost') return '127.0.0.1';
+  return undefined;
+}
+
 function ReplayNotes(props: { data: ReplaySessionData }) {
   const { data } = props;
   const notes: string[] = [];
   if (data.eventsStatus === 'streaming')
     notes.push(`Loading events… ${data.digest.eventCount.toLocaleString()} so far`);
   if (data.blockedUrls > 0) {
+    const elsewhere = otherLoopbackName(location.hostname);
     notes.push(
-      `${data.blockedUrls} recorded URL(s) on this server's host were not loaded (they would carry your sign-in cookie)`,
+      `${data.blockedUrls} recorded URL(s) on this server's host were not loaded (they would carry your sign-in cookie)` +
+        (elsewhere
+          ? `; open Sightline at ${location.protocol}//${elsewhere}${location.port ? `:${location.port}` : ''} to load them`
+          : ''),
     );
   }
   if (data.droppedEvents > 0) notes.push(`${data.droppedEvents} malformed event(s) skipped`);
