@@ -79,7 +79,10 @@ export function createRrwebRenderer(options: RrwebRendererOptions): RrwebRendere
   return {
     play: (timeMs) => replayer.play(offsetOf(timeMs)),
     pause: () => replayer.pause(),
-    show: (timeMs) => replayer.pause(offsetOf(timeMs)),
+    // at least 1 ms: rrweb draws at once only the events *before* the offset and leaves the
+    // rest to its timer, which pausing clears, so `pause(0)` would redraw nothing and leave
+    // the previous frame on screen; at 1 ms the opening Meta and snapshot are applied
+    show: (timeMs) => replayer.pause(Math.max(1, offsetOf(timeMs))),
     setSpeed: (speed: PlaybackSpeed) => replayer.setConfig({ speed }),
     addEvents(events) {
       if (destroyed || events.length === 0) return;

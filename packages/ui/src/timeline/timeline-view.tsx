@@ -84,6 +84,7 @@ export function TimelineView(props: TimelineViewProps) {
     <div class="timeline">
       <div
         class="timeline-track"
+        data-testid="timeline-track"
         ref={track}
         onPointerDown={onPointerDown}
         onPointerMove={onPointerMove}
