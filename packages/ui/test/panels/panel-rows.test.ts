@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { matchesConsoleFilter, toConsoleRow } from '../../src/panels/console/console-rows';
-import { createEventRowDeriver } from '../../src/panels/events/event-rows';
+import { appendEventRow, createEventRowDeriver, type EventRow } from '../../src/panels/events/event-rows';
 import { findCurrentIndex, sortByTime } from '../../src/panels/follow-playback';
 import { describeStatus, shortenUrl, toNetworkRow } from '../../src/panels/network/network-rows';
 import { placeRow } from '../../src/panels/panel-row';
@@ -86,6 +86,32 @@ describe('event rows', () => {
         ['identify', 12_000, 'Identified', 'ada'],
         ['track', 13_000, 'checkout_started', '{"items":2}'],
         ['dropped', 14_000, 'Recording gap', '512 events dropped (mutation-storm)'],
+      ],
+    );
+  });
+
+  test('leaving a page is a row only when no page follows it (the tab was closed)', () => {
+    const deriver = createEventRowDeriver(T0);
+    const left = (timestamp: number, from: string) =>
+      custom(timestamp, 'navigation', { kind: 'pagehide', from, to: '' });
+    const rows: EventRow[] = [];
+    for (const event of [
+      meta(T0, 'https://shop.example/'),
+      left(T0 + 1_000, 'https://shop.example/'),
+      meta(T0 + 1_100, 'https://shop.example/cart'),
+      click(T0 + 2_000, 6),
+      left(T0 + 3_000, 'https://shop.example/cart'),
+    ]) {
+      const row = deriver.next(event);
+      if (row) appendEventRow(rows, row);
+    }
+    assert.deepEqual(
+      rows.map((row) => [row.kind, row.timeMs, row.title, row.detail]),
+      [
+        ['page', 0, 'Page', 'https://shop.example/'],
+        ['page', 1_100, 'Page', 'https://shop.example/cart'],
+        ['click', 2_000, 'Click', undefined],
+        ['left', 3_000, 'Left the page', 'https://shop.example/cart'],
       ],
     );
   });

@@ -16,6 +16,7 @@ export type EventRowKind =
   | 'input'
   | 'page'
   | 'navigation'
+  | 'left'
   | 'identify'
   | 'track'
   | 'capture'
@@ -36,6 +37,15 @@ const INPUT_MERGE_MS = 3_000;
 export interface EventRowDeriver {
   /** The new row for this event, if any; keystrokes into the same field update the previous row instead. */
   next(event: RecordedEvent): EventRow | undefined;
+}
+
+/**
+ * Adds a row to the Events panel's list. Leaving a page is worth a row only when no other
+ * page follows (the tab was closed): before a page load it would only repeat it.
+ */
+export function appendEventRow(rows: EventRow[], row: EventRow): void {
+  if ((row.kind === 'page' || row.kind === 'navigation') && rows.at(-1)?.kind === 'left') rows.pop();
+  rows.push(row);
 }
 
 /** The Events panel's rows, built in recorded order (labels must have seen the event first). */
@@ -90,7 +100,7 @@ export function createEventRowDeriver(sessionStartMs: number, labels?: NodeLabel
           // the page was left (closed, reloaded, or a link followed): the URL it left, not a new one
           if (custom.payload.kind === 'pagehide') {
             const from = custom.payload.from;
-            return { timeMs: at, kind: 'navigation', title: 'Left the page', ...(from ? { detail: from } : {}) };
+            return { timeMs: at, kind: 'left', title: 'Left the page', ...(from ? { detail: from } : {}) };
           }
           if (custom.payload.to === currentUrl) return undefined;
           currentUrl = custom.payload.to;

@@ -1,5 +1,5 @@
 import { type ConsoleRow, toConsoleRow } from '../../panels/console/console-rows';
-import { createEventRowDeriver, type EventRow } from '../../panels/events/event-rows';
+import { appendEventRow, createEventRowDeriver, type EventRow } from '../../panels/events/event-rows';
 import { sortByTime } from '../../panels/follow-playback';
 import { type NetworkRow, toNetworkRow } from '../../panels/network/network-rows';
 import { createNodeLabelIndex } from '../../replay/node-label-index';
@@ -69,7 +69,7 @@ export function createReplayDigester(sessionStartMs: number): ReplayDigester {
         const marker = markerDeriver.next(event);
         if (marker) markers.push(marker);
         const eventRow = eventRowDeriver.next(event);
-        if (eventRow) eventRows.push(eventRow);
+        if (eventRow) appendEventRow(eventRows, eventRow);
         if (event.type === EventType.Custom) {
           const consoleRow = toConsoleRow(event, sessionStartMs);
           if (consoleRow) consoleRows.push(consoleRow);
