@@ -6,6 +6,10 @@ export interface PgPoolOptions {
   connectionString: string;
   /** Errors of idle connections (a restarted server, a dropped socket); the pool replaces them. */
   onError: (error: Error) => void;
+  /** Connections at most. @default 10 (pg's default) */
+  max?: number;
+  /** Shown in `pg_stat_activity`. @default 'sightline' */
+  applicationName?: string;
 }
 
 /**
@@ -16,7 +20,8 @@ export interface PgPoolOptions {
 export function createPgPool(options: PgPoolOptions): pg.Pool {
   const pool = new pg.Pool({
     connectionString: options.connectionString,
-    application_name: 'sightline',
+    application_name: options.applicationName ?? 'sightline',
+    max: options.max ?? 10,
     types: { getTypeParser: getSightlineTypeParser },
   });
   // without a listener an idle connection's error would crash the process

@@ -72,6 +72,9 @@ export interface PostgresStoreOptions {
   now?: () => number;
 }
 
+/** Connections `POST /api/query` may hold at once, apart from the store's own pool. */
+const QUERY_POOL_SIZE = 4;
+
 /**
  * The production engine: PostgreSQL shared by any number of stateless Sightline
  * servers. Migrates on open (safe with several replicas starting at once) and makes
@@ -93,6 +96,14 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     await pool.end();
     throw error;
   }
+  // `POST /api/query` gets connections of its own: a few slow queries (up to the query
+  // time limit each) then wait for one another instead of holding the ones ingest needs
+  const queryPool = createPgPool({
+    connectionString: options.connectionString,
+    onError: options.onConnectionError ?? (() => undefined),
+    max: QUERY_POOL_SIZE,
+    applicationName: 'sightline-query',
+  });
   const writer = createTelemetryWriter(pool, partitions);
   const replay = createPostgresReplayStorage(pool);
   const sessions = createPostgresSessionQueries(pool);
@@ -162,11 +173,11 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     },
 
     runReadOnlyQuery(orgId: number, sql: string, options: ReadOnlyQueryOptions): Promise<QueryResult> {
-      return runPostgresReadOnlyQuery(pool, orgId, sql, options);
+      return runPostgresReadOnlyQuery(queryPool, orgId, sql, options);
     },
 
     async close(): Promise<void> {
-      await pool.end();
+      await Promise.all([pool.end(), queryPool.end()]);
     },
   };
 }
