@@ -135,6 +135,37 @@ export function describeStoreConformance(engine: string, openStore: () => Promis
       assert.equal(await store.getSession(orgB, sessionId), undefined);
     });
 
+    it('merges a session from batches that arrive out of order, retries included', async () => {
+      const sessionId = 'conf-session-out-of-order';
+      const t0 = Date.parse('2026-02-02T10:00:00Z') * 1000;
+      const ingest = async (spans: ReturnType<typeof makeSpan>[], userId: string | null) => {
+        const batch = makeBatch(spans);
+        for (const activity of batch.sessions) activity.userId = userId;
+        await store.insertTelemetry(orgA, batch);
+      };
+      await ingest([makeSpan({ sessionId, startUs: t0 + 5_000_000, endUs: t0 + 6_000_000 })], 'user-7');
+      const earlierError = makeSpan({ sessionId, startUs: t0 + 1_000_000, endUs: t0 + 2_000_000, statusCode: 2 });
+      await ingest([earlierError], null);
+      // a retry of the error span with one new error span: only the new one counts
+      const laterError = makeSpan({ sessionId, startUs: t0 + 3_000_000, endUs: t0 + 9_000_000, statusCode: 2 });
+      await ingest([earlierError, laterError], null);
+      // nothing new at all
+      await ingest([laterError], 'user-7');
+
+      const session = await store.getSession(orgA, sessionId);
+      assert.equal(session?.userId, 'user-7');
+      assert.equal(session?.startedAtMs, (t0 + 1_000_000) / 1000);
+      assert.equal(session?.endedAtMs, (t0 + 9_000_000) / 1000);
+      assert.equal(session?.spanCount, 3);
+      assert.equal(session?.errorCount, 2);
+
+      await ingest([makeSpan({ sessionId, startUs: t0 + 4_000_000, endUs: t0 + 4_500_000 })], 'user-8');
+      const changed = await store.getSession(orgA, sessionId);
+      assert.equal(changed?.userId, 'user-8');
+      assert.equal(changed?.spanCount, 4);
+      assert.equal(changed?.endedAtMs, (t0 + 9_000_000) / 1000);
+    });
+
     it('pages sessions newest first with a cursor, without gaps or repeats', async () => {
       const org = (await store.createOrg('org-paging')).id;
       const base = Date.parse('2026-03-01T00:00:00Z') * 1000;

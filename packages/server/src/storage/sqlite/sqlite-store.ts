@@ -22,6 +22,7 @@ import { createSqliteReplayStorage } from './replay-storage.js';
 import { createSqliteSessionQueries } from './session-queries.js';
 import { createTelemetryWriter } from './telemetry-writer.js';
 import { createSqliteUiSessionStorage } from './ui-session-storage.js';
+import { startWalCheckpointer, type WalCheckpointerOptions } from './wal-checkpointer.js';
 
 const SPAN_COLUMNS = `s.trace_id, s.span_id, s.parent_span_id, s.name, s.kind, s.service_name, s.start_us, s.end_us,
   s.status_code, s.status_message, s.session_id, s.attributes, r.attributes AS resource, s.scope, s.events, s.links`;
@@ -31,6 +32,8 @@ const LOG_COLUMNS = `l.time_us, l.observed_us, l.severity_number, l.severity_tex
 export interface SqliteStoreOptions {
   /** A file path. The folder is created if missing. */
   file: string;
+  /** When and how far the WAL is checkpointed (on a worker thread). */
+  walCheckpoint?: WalCheckpointerOptions;
 }
 
 /** The embedded engine: one SQLite file in WAL mode, so readers never wait for the writer. */
@@ -47,6 +50,7 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
   // of the file), so a bigger cache makes every ingest commit slower; the OS caches the file
   db.pragma('cache_size = -16000');
   migrateSqlite(db, sqliteMigrations);
+  const checkpointer = startWalCheckpointer(db, options.file, options.walCheckpoint);
 
   const writer = createTelemetryWriter(db);
   const queryRunner = createSqliteQueryRunner(options.file);
@@ -118,10 +122,16 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     },
 
     async insertTelemetry(orgId: number, batch: TelemetryBatch): Promise<void> {
+      const paused = checkpointer.writesPaused;
+      if (paused) await paused;
       writer.write(orgId, batch);
     },
     ...uiSessions,
-    insertReplayBatch: replay.insertReplayBatch,
+    async insertReplayBatch(orgId, batch, activity) {
+      const paused = checkpointer.writesPaused;
+      if (paused) await paused;
+      return replay.insertReplayBatch(orgId, batch, activity);
+    },
     listReplayBatches: replay.listReplayBatches,
     settleOpenInsights: replay.settleOpenInsights,
 
@@ -158,6 +168,8 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
 
     async close(): Promise<void> {
       await queryRunner.close();
+      // the last checkpoint first: closing the last connection then finds an empty WAL
+      await checkpointer.close();
       db.close();
     },
   };

@@ -19,16 +19,29 @@ export function createTelemetryWriter(db: Database): { write(orgId: number, batc
        service_name, session_id, attributes, resource_id, scope)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const upsertSession = db.prepare(
-    `INSERT INTO sessions (org_id, session_id, user_id, started_us, ended_us, span_count, log_count, error_count)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (org_id, session_id) DO UPDATE SET
-       user_id = coalesce(excluded.user_id, sessions.user_id),
-       started_us = min(sessions.started_us, excluded.started_us),
-       ended_us = max(sessions.ended_us, excluded.ended_us),
-       span_count = sessions.span_count + excluded.span_count,
-       log_count = sessions.log_count + excluded.log_count,
-       error_count = sessions.error_count + excluded.error_count`,
+  // A session's row is merged column by column, each only when its value changes: SQLite
+  // rewrites the entry of every index over a column an UPDATE sets, even to the same value,
+  // and the session indexes (by start, duration, errors, user) sit at scattered places. The
+  // upsert sets the counts no index covers (the errors only when there are some); the
+  // updates after it are no-ops on a row it has just inserted.
+  const upsertSession = (errorSql: string) =>
+    db.prepare(
+      `INSERT INTO sessions (org_id, session_id, user_id, started_us, ended_us, span_count, log_count, error_count)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (org_id, session_id) DO UPDATE SET
+         span_count = sessions.span_count + excluded.span_count,
+         log_count = sessions.log_count + excluded.log_count${errorSql}`,
+    );
+  const upsertSessionCounts = upsertSession('');
+  const upsertSessionWithErrors = upsertSession(', error_count = sessions.error_count + excluded.error_count');
+  const extendSession = db.prepare(
+    'UPDATE sessions SET ended_us = ? WHERE org_id = ? AND session_id = ? AND ended_us < ?',
+  );
+  const startSessionEarlier = db.prepare(
+    'UPDATE sessions SET started_us = ? WHERE org_id = ? AND session_id = ? AND started_us > ?',
+  );
+  const setSessionUser = db.prepare(
+    'UPDATE sessions SET user_id = ? WHERE org_id = ? AND session_id = ? AND user_id IS NOT ?',
   );
 
   const writeBatch = db.transaction((orgId: number, batch: TelemetryBatch) => {
@@ -74,17 +87,13 @@ export function createTelemetryWriter(db: Database): { write(orgId: number, batc
       );
     }
     for (const activity of batch.sessions) {
-      const session = duplicates.subtractFrom(activity);
-      upsertSession.run(
-        orgId,
-        session.sessionId,
-        session.userId,
-        session.firstUs,
-        session.lastUs,
-        session.spanCount,
-        session.logCount,
-        session.errorCount,
-      );
+      const { sessionId, userId, firstUs, lastUs, spanCount, logCount, errorCount } = duplicates.subtractFrom(activity);
+      const upsert = errorCount === 0 ? upsertSessionCounts : upsertSessionWithErrors;
+      upsert.run(orgId, sessionId, userId, firstUs, lastUs, spanCount, logCount, errorCount);
+      extendSession.run(lastUs, orgId, sessionId, lastUs);
+      startSessionEarlier.run(firstUs, orgId, sessionId, firstUs);
+      // a batch without the user id leaves the one stored
+      if (userId !== null) setSessionUser.run(userId, orgId, sessionId, userId);
     }
   });
 
