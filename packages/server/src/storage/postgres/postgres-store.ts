@@ -39,7 +39,7 @@ const SQL = {
     WHERE s.org_id = $1 AND s.trace_id IN (
       SELECT trace_id FROM spans WHERE org_id = $1 AND trace_id IN (
         SELECT trace_id FROM spans WHERE org_id = $1 AND session_id = $2
-        UNION SELECT trace_id FROM session_traces WHERE org_id = $1 AND session_id = $2)
+        UNION ALL SELECT trace_id FROM session_traces WHERE org_id = $1 AND session_id = $2)
       GROUP BY trace_id ORDER BY min(start_us) LIMIT $3)
     ORDER BY s.start_us, s.span_id`,
   sessionOfTrace: 'SELECT session_id FROM session_traces WHERE org_id = $1 AND trace_id = $2 LIMIT 1',

@@ -68,14 +68,16 @@ export function createSqliteStore(options: SqliteStoreOptions): Store {
     keyByHash: db.prepare<[string], ApiKeyRecord>(
       'SELECT hash, org_id AS orgId, kind, prefix FROM api_keys WHERE hash = ?',
     ),
-    // the session's traces: those its spans name, and those its recorded requests carried
+    // the session's traces: those its spans name, and those its recorded requests carried.
+    // UNION ALL (IN needs no distinct rows): a plain UNION made SQLite walk spans_by_trace
+    // for the whole org to get trace ids in order, 176 ms at 200k spans instead of 1 ms
     sessionTraceSpans: db.prepare<{ orgId: number; sessionId: string; maxTraces: number }, SpanRow>(
       `SELECT ${SPAN_COLUMNS} FROM spans s
        LEFT JOIN resources r ON r.org_id = s.org_id AND r.id = s.resource_id
        WHERE s.org_id = @orgId AND s.trace_id IN (
          SELECT trace_id FROM spans WHERE org_id = @orgId AND trace_id IN (
            SELECT trace_id FROM spans WHERE org_id = @orgId AND session_id = @sessionId
-           UNION SELECT trace_id FROM session_traces WHERE org_id = @orgId AND session_id = @sessionId)
+           UNION ALL SELECT trace_id FROM session_traces WHERE org_id = @orgId AND session_id = @sessionId)
          GROUP BY trace_id ORDER BY min(start_us) LIMIT @maxTraces)
        ORDER BY s.start_us, s.span_id`,
     ),
