@@ -1,10 +1,19 @@
+import { VirtualList } from '../../components/virtual-list';
 import { formatDuration } from '../../format/format-duration';
 import { serviceColorSlot } from '../../panels/backend/service-color';
 import type { WaterfallLayout } from '../../panels/backend/waterfall-layout';
 
 const TICKS = [0, 0.25, 0.5, 0.75, 1];
+/** `.waterfall-row`'s height in trace.css. */
+const ROW_HEIGHT = 28;
 
-/** The trace's spans on its own time axis; clicking a span shows its details. */
+type WaterfallRow = WaterfallLayout['rows'][number];
+
+/**
+ * The trace's spans on its own time axis; clicking a span shows its details. Only the rows
+ * on screen are in the DOM: a batch job's trace of 50,000 spans would otherwise be 650,000
+ * elements. The list is as tall as its rows, up to the window's height, then scrolls.
+ */
 export function TraceWaterfall(props: {
   layout: WaterfallLayout;
   selectedId: string | undefined;
@@ -23,40 +32,49 @@ export function TraceWaterfall(props: {
           ))}
         </span>
       </div>
-      <div class="waterfall-rows">
-        {props.layout.rows.map((row) => (
-          <button
-            key={row.span.spanId}
-            type="button"
-            class={`waterfall-row ${row.span.spanId === props.selectedId ? 'is-selected' : ''}`}
-            onClick={() => props.onSelect(row.span.spanId)}
-          >
-            <span class="waterfall-name-col" style={{ paddingLeft: `${8 + row.depth * 14}px` }}>
-              <span class={`svc-dot svc-${serviceColorSlot(row.span.serviceName)}`} />
-              <span class="ellipsis" title={row.span.name}>
-                {row.span.name}
-              </span>
-              <span class="muted small ellipsis">{row.span.serviceName ?? ''}</span>
-            </span>
-            <span class="waterfall-track-col">
-              {TICKS.map((tick) => (
-                <span key={tick} class="grid-line" style={{ left: `${tick * 100}%` }} />
-              ))}
-              <span
-                class={`span-bar svc-${serviceColorSlot(row.span.serviceName)} ${row.span.statusCode === 'ERROR' ? 'is-error' : ''}`}
-                style={{ left: `${row.left}%`, width: `${row.width}%` }}
-              />
-              <span
-                class={`bar-label label-${placeLabel(row.left, row.width)}`}
-                style={labelStyle(row.left, row.width)}
-              >
-                {formatDuration(row.span.durationMs)}
-              </span>
-            </span>
-          </button>
-        ))}
+      <div class="waterfall-rows" style={{ height: `${props.layout.rows.length * ROW_HEIGHT}px` }}>
+        <VirtualList
+          rows={props.layout.rows}
+          rowHeight={ROW_HEIGHT}
+          label="Spans"
+          renderRow={(row) => (
+            <SpanRow row={row} selected={row.span.spanId === props.selectedId} onSelect={props.onSelect} />
+          )}
+        />
       </div>
     </section>
+  );
+}
+
+function SpanRow(props: { row: WaterfallRow; selected: boolean; onSelect: (spanId: string) => void }) {
+  const { row } = props;
+  return (
+    <button
+      type="button"
+      class={`waterfall-row ${props.selected ? 'is-selected' : ''}`}
+      data-testid="waterfall-row"
+      onClick={() => props.onSelect(row.span.spanId)}
+    >
+      <span class="waterfall-name-col" style={{ paddingLeft: `${8 + row.depth * 14}px` }}>
+        <span class={`svc-dot svc-${serviceColorSlot(row.span.serviceName)}`} />
+        <span class="ellipsis" title={row.span.name}>
+          {row.span.name}
+        </span>
+        <span class="muted small ellipsis">{row.span.serviceName ?? ''}</span>
+      </span>
+      <span class="waterfall-track-col">
+        {TICKS.map((tick) => (
+          <span key={tick} class="grid-line" style={{ left: `${tick * 100}%` }} />
+        ))}
+        <span
+          class={`span-bar svc-${serviceColorSlot(row.span.serviceName)} ${row.span.statusCode === 'ERROR' ? 'is-error' : ''}`}
+          style={{ left: `${row.left}%`, width: `${row.width}%` }}
+        />
+        <span class={`bar-label label-${placeLabel(row.left, row.width)}`} style={labelStyle(row.left, row.width)}>
+          {formatDuration(row.span.durationMs)}
+        </span>
+      </span>
+    </button>
   );
 }
 
