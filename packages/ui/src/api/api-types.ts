@@ -129,6 +129,8 @@ export interface LogEntry {
 export interface SessionTraces {
   sessionId: string;
   traces: TraceSummary[];
+  /** The session has more traces than the first 1000 listed. */
+  truncated?: boolean;
 }
 
 export interface SessionLogsPage {

@@ -42,7 +42,9 @@ export async function registerQueryRoutes(app: FastifyInstance, options: QueryRo
   app.get('/sessions/:sessionId/traces', async (request) => {
     const sessionId = readSessionId(request.params);
     const spans = await store.listSessionTraceSpans(request.orgId, sessionId, MAX_TRACES_PER_SESSION);
-    return { sessionId, traces: groupSpansByTrace(spans) };
+    const traces = groupSpansByTrace(spans);
+    // the first 1000 by start: a session polling an API for hours has more, and says so
+    return { sessionId, traces, truncated: traces.length >= MAX_TRACES_PER_SESSION };
   });
 
   app.get('/sessions/:sessionId/logs', async (request) => {

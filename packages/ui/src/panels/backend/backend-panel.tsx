@@ -20,6 +20,8 @@ export interface BackendPanelProps {
   traces: readonly TraceSummary[] | undefined;
   logs: readonly LogRow[] | undefined;
   logsTruncated: boolean;
+  /** Only the session's first 1000 traces came. */
+  tracesTruncated?: boolean;
   sessionStartMs: number;
   controller: PlayerController;
   onSeek: (timeMs: number) => void;
@@ -62,6 +64,7 @@ export function BackendPanel(props: BackendPanelProps) {
       <div class="backend-traces">
         <div class="panel-subhead">
           Traces <span class="muted">{props.traces ? props.traces.length : '…'}</span>
+          {props.tracesTruncated && <span class="muted"> (the first 1,000)</span>}
         </div>
         {props.traces === undefined ? (
           <StatusMessage title="Loading traces…" />

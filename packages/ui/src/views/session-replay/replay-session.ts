@@ -37,6 +37,7 @@ export interface ReplaySessionData {
   tracesError: unknown;
   logs: LogRow[] | undefined;
   logsTruncated: boolean;
+  tracesTruncated: boolean;
   logsError: unknown;
   recordedSize: Size | undefined;
 }
@@ -98,6 +99,7 @@ export function createReplaySession(options: ReplaySessionOptions): ReplaySessio
     tracesError: undefined,
     logs: undefined,
     logsTruncated: false,
+    tracesTruncated: false,
     logsError: undefined,
     recordedSize: undefined,
   };
@@ -190,7 +192,7 @@ export function createReplaySession(options: ReplaySessionOptions): ReplaySessio
 
   async function loadBackend(): Promise<void> {
     const traces = getSessionTraces(options.client, options.sessionId, abort.signal).then(
-      (result) => update({ traces: result.traces }),
+      (result) => update({ traces: result.traces, tracesTruncated: result.truncated === true }),
       (error: unknown) => update({ tracesError: error, traces: [] }),
     );
     const logs = getSessionLogs(options.client, options.sessionId, { signal: abort.signal }).then(

@@ -88,6 +88,7 @@ export function SidePanels(props: {
             traces={props.data.traces}
             logs={props.data.logs}
             logsTruncated={props.data.logsTruncated}
+            tracesTruncated={props.data.tracesTruncated}
             sessionStartMs={props.data.sessionStartMs}
             controller={props.controller}
             onSeek={props.onSeek}
