@@ -136,6 +136,12 @@ export interface SessionReplayActivity {
   /** What insight detection reads from the batch; decided in the transaction, with the session's carry. */
   insightSignals: BatchInsightSignals;
   /**
+   * Server receive time − the browser's `sentAtMs` for this batch, in ms: the browser's
+   * clock skew plus the request's transit. The session keeps the smallest (least transit).
+   * Null when the batch carried no usable `sentAtMs`.
+   */
+  clockOffsetMs: number | null;
+  /**
    * Trace ids the recorder put in `traceparent` on the batch's requests: their backend
    * traces belong to the session even where the backend never set `session.id` (the first
    * document load, a service without the middleware).
@@ -179,6 +185,13 @@ export interface SessionSummary {
   doubleSubmitCount: number;
   errorClickCount: number;
   slowFrameCount: number;
+  /**
+   * How far the server's clock is ahead of the browser's, in ms (negative: behind),
+   * estimated from the replay batches' `sentAtMs` (an upper bound: it includes the
+   * fastest batch's transit). Backend times minus this are on the replay's clock. Null
+   * without replay batches that carried `sentAtMs`.
+   */
+  clockOffsetMs: number | null;
 }
 
 /** One session with its findings (`GET /api/sessions/:id`); the list leaves them out to stay light. */

@@ -63,6 +63,29 @@ await describeEachEngine('replay ingest: POST /v1/replay', (engine) => {
     assert.deepEqual(result.body, { stored: true });
   });
 
+  it("estimates how far the browser's clock is behind from its batches' sentAtMs, keeping the smallest", async () => {
+    const sessionId = randomUUID();
+    const behindMs = 120_000;
+    // the second batch spent 3 s more in transit (a retry after an outage): it must not count
+    const first = makeReplayBatch(sessionId, 0, [e.meta(T0, 'https://shop.example/')], {
+      sentAtMs: Date.now() - behindMs - 3000,
+    });
+    const second = makeReplayBatch(sessionId, 1, [e.click(T0 + 10)], { sentAtMs: Date.now() - behindMs });
+    assert.deepEqual((await post(second)).body, { stored: true });
+    assert.deepEqual((await post(first)).body, { stored: true });
+    const { body } = await queryApi<SessionSummary>(test, `/api/sessions/${sessionId}`);
+    assert.ok(
+      body.clockOffsetMs !== null && body.clockOffsetMs >= behindMs && body.clockOffsetMs < behindMs + 2500,
+      `clockOffsetMs ${body.clockOffsetMs}`,
+    );
+
+    const withoutClock = randomUUID();
+    const batch = makeReplayBatch(withoutClock, 0, [e.meta(T0, 'https://shop.example/')]);
+    delete batch.sentAtMs;
+    await post(batch);
+    assert.equal((await queryApi<SessionSummary>(test, `/api/sessions/${withoutClock}`)).body.clockOffsetMs, null);
+  });
+
   it('stores a batch sent twice once, and counts it once', async () => {
     const sessionId = randomUUID();
     const batch = makeReplayBatch(sessionId, 0, [e.meta(T0, 'https://shop.example/'), e.click(T0 + 10)]);
@@ -104,7 +127,8 @@ await describeEachEngine('replay ingest: POST /v1/replay', (engine) => {
     const { status, body } = await queryApi<SessionDetail>(test, `/api/sessions/${sessionId}`);
     assert.equal(status, 200);
     assert.deepEqual(
-      { ...body, replayBytes: body.replayBytes > 0 },
+      // the batch was sent just now by this machine's clock: transit only
+      { ...body, replayBytes: body.replayBytes > 0, clockOffsetMs: Math.abs(body.clockOffsetMs ?? 1e9) < 5000 },
       {
         sessionId,
         userId: 'user-42',
@@ -138,6 +162,7 @@ await describeEachEngine('replay ingest: POST /v1/replay', (engine) => {
         doubleSubmitCount: 0,
         errorClickCount: 1,
         slowFrameCount: 0,
+        clockOffsetMs: true,
         insights: [{ type: 'error-click', timeMs: T0 + 4000, targetId: 5, detail: '502 POST /api/checkout' }],
       },
     );

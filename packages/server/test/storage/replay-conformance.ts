@@ -180,6 +180,7 @@ export function describeReplayConformance(engine: string, openStore: () => Promi
         doubleSubmitCount: 0,
         errorClickCount: 0,
         slowFrameCount: 0,
+        clockOffsetMs: null,
         insights: [],
       });
     });

@@ -26,6 +26,7 @@ export const NO_REPLAY_SUMMARY = {
   doubleSubmitCount: 0,
   errorClickCount: 0,
   slowFrameCount: 0,
+  clockOffsetMs: null,
 } satisfies Partial<SessionSummary>;
 
 export const CHROME_MAC_UA =
@@ -179,6 +180,7 @@ export function makeReplayActivity(
     os: null,
     deviceType: null,
     insightSignals: { signals: [], performance: [], lastEventMs: record.lastEventUs / 1000 },
+    clockOffsetMs: null,
     ...overrides,
   };
 }

@@ -73,6 +73,7 @@ export async function prepareReplayBatch(request: ReplayRequest): Promise<Prepar
       traceIds: summary.traceIds,
       ...parseUserAgent(request.userAgent),
       insightSignals: extractInsightSignals(batch.events),
+      clockOffsetMs: readClockOffset(batch.sentAtMs, request.receivedMs),
     },
     scrubbedEvents,
   };
@@ -90,4 +91,14 @@ function parseJson(json: Buffer): unknown {
 
 function toMicroseconds(ms: number): number {
   return Math.round(ms * 1000);
+}
+
+/** Ten years: a `sentAtMs` further off than that is not a clock, it is garbage. */
+const MAX_CLOCK_OFFSET_MS = 10 * 365 * 24 * 3600 * 1000;
+
+/** Receive time − send time: the browser's clock skew plus this request's transit. */
+function readClockOffset(sentAtMs: unknown, receivedMs: number): number | null {
+  if (typeof sentAtMs !== 'number' || !Number.isFinite(sentAtMs)) return null;
+  const offset = Math.round(receivedMs - sentAtMs);
+  return Math.abs(offset) <= MAX_CLOCK_OFFSET_MS ? offset : null;
 }

@@ -49,7 +49,7 @@ export const SESSION_COLUMNS = `session_id, user_id, started_us, ended_us, span_
   has_replay, first_url, urls, page_count, active_ms, user_traits, user_agent, browser, browser_version, os,
   device_type, click_count, js_error_count, console_error_count, failed_request_count, previous_session_id,
   replay_bytes, event_count, rage_click_count, dead_click_count, double_submit_count, error_click_count,
-  slow_frame_count`;
+  slow_frame_count, clock_offset_ms`;
 
 /** A `SessionDetail`: the summary and the findings. */
 export const SESSION_DETAIL_COLUMNS = `${SESSION_COLUMNS}, insights`;
@@ -86,6 +86,7 @@ export interface SessionRow {
   double_submit_count: number;
   error_click_count: number;
   slow_frame_count: number;
+  clock_offset_ms: number | null;
 }
 
 export interface SessionDetailRow extends SessionRow {
@@ -202,6 +203,7 @@ export function mapSessionRow(row: SessionRow): SessionSummary {
     doubleSubmitCount: row.double_submit_count,
     errorClickCount: row.error_click_count,
     slowFrameCount: row.slow_frame_count,
+    clockOffsetMs: row.clock_offset_ms === null ? null : Number(row.clock_offset_ms),
   };
 }
 

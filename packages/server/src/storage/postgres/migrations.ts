@@ -196,4 +196,12 @@ export const postgresMigrations: readonly Migration[] = [
       CREATE INDEX sessions_with_open_insights ON sessions (insight_open_us) WHERE insight_open_us IS NOT NULL;
     `,
   },
+  {
+    version: 7,
+    name: 'the browser clock offset of a session',
+    sql: `
+      -- server receive time minus the browser's sentAtMs, the smallest of the session's batches
+      ALTER TABLE sessions ADD COLUMN clock_offset_ms BIGINT;
+    `,
+  },
 ];

@@ -74,7 +74,8 @@ const UPDATE_SESSION = `
     slow_frame_count = slow_frame_count + $28,
     insight_carry = coalesce($29::jsonb, insight_carry),
     insight_carry_seq = coalesce($30, insight_carry_seq),
-    insight_open_us = CASE WHEN $31::int IS NULL THEN insight_open_us WHEN $31::int = 1 THEN $32::bigint END
+    insight_open_us = CASE WHEN $31::int IS NULL THEN insight_open_us WHEN $31::int = 1 THEN $32::bigint END,
+    clock_offset_ms = least(clock_offset_ms, $33::bigint)
   WHERE org_id = $1 AND session_id = $2`;
 
 // the oldest first: a backlog is worked off in the order it built up
@@ -216,6 +217,7 @@ async function writeReplayBatch(
     storedInsights.carrySeq,
     storedInsights.carryOpen,
     batch.receivedUs,
+    activity.clockOffsetMs,
   ]);
   return { stored: true };
 }

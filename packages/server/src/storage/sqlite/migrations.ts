@@ -192,4 +192,12 @@ export const sqliteMigrations: readonly Migration[] = [
       CREATE INDEX spans_by_session ON spans (org_id, session_id) WHERE session_id IS NOT NULL;
     `,
   },
+  {
+    version: 8,
+    name: 'the browser clock offset of a session',
+    sql: `
+      -- server receive time minus the browser's sentAtMs, the smallest of the session's batches
+      ALTER TABLE sessions ADD COLUMN clock_offset_ms INTEGER;
+    `,
+  },
 ];

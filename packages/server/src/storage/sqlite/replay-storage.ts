@@ -76,7 +76,9 @@ export function createSqliteReplayStorage(
        slow_frame_count = slow_frame_count + @slowFrameCount,
        insight_carry = coalesce(@carryJson, insight_carry),
        insight_carry_seq = coalesce(@carrySeq, insight_carry_seq),
-       insight_open_us = CASE WHEN @carryOpen IS NULL THEN insight_open_us WHEN @carryOpen = 1 THEN @receivedUs END
+       insight_open_us = CASE WHEN @carryOpen IS NULL THEN insight_open_us WHEN @carryOpen = 1 THEN @receivedUs END,
+       clock_offset_ms = CASE WHEN clock_offset_ms IS NULL OR @clockOffsetMs < clock_offset_ms
+         THEN coalesce(@clockOffsetMs, clock_offset_ms) ELSE clock_offset_ms END
      WHERE org_id = @orgId AND session_id = @sessionId`,
   );
   const listOpen = db.prepare<[number, number], { org_id: number; session_id: string }>(
@@ -149,6 +151,7 @@ export function createSqliteReplayStorage(
         carrySeq: insights.carrySeq,
         carryOpen: insights.carryOpen,
         receivedUs: batch.receivedUs,
+        clockOffsetMs: activity.clockOffsetMs,
       });
       return { stored: true };
     },
