@@ -63,6 +63,8 @@ export interface SessionSummary {
   doubleSubmitCount?: number;
   errorClickCount?: number;
   slowFrameCount?: number;
+  /** Server clock − browser clock, estimated from the replay batches (docs/api.md); null if unknown. */
+  clockOffsetMs?: number | null;
 }
 
 export interface SessionListPage {

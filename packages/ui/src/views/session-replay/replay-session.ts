@@ -12,7 +12,7 @@ import type { RrwebRenderer } from '../../player/rrweb-renderer';
 import type { RecordedEvent } from '../../replay/recorded-event';
 import { sanitizeReplayEvent } from '../../replay/sanitize-replay-event';
 import { deriveInsightMarkers } from '../../timeline/derive-markers';
-import { toSessionOffset } from '../../timeline/session-time';
+import { backendSessionStartMs, toSessionOffset } from '../../timeline/session-time';
 import type { TimelineMarker } from '../../timeline/timeline-marker';
 import { createReplayDigester, type ReplayDigest } from './replay-digest';
 
@@ -24,6 +24,8 @@ export interface ReplaySessionData {
   /** Set when the session itself could not be loaded (404, 401…): nothing else will come. */
   summaryError: unknown;
   sessionStartMs: number;
+  /** The session start on the backend's clock (`backendSessionStartMs`): backend times are placed against it. */
+  backendStartMs: number;
   durationMs: number;
   digest: ReplayDigest;
   insightMarkers: TimelineMarker[];
@@ -88,6 +90,7 @@ export function createReplaySession(options: ReplaySessionOptions): ReplaySessio
     summary: undefined,
     summaryError: undefined,
     sessionStartMs: 0,
+    backendStartMs: 0,
     durationMs: 0,
     digest: EMPTY_DIGEST,
     insightMarkers: [],
@@ -196,7 +199,7 @@ export function createReplaySession(options: ReplaySessionOptions): ReplaySessio
       (error: unknown) => update({ tracesError: error, traces: [] }),
     );
     const logs = getSessionLogs(options.client, options.sessionId, { signal: abort.signal }).then(
-      (result) => update({ logs: toLogRows(result.logs, data.sessionStartMs), logsTruncated: result.truncated }),
+      (result) => update({ logs: toLogRows(result.logs, data.backendStartMs), logsTruncated: result.truncated }),
       (error: unknown) => update({ logsError: error, logs: [] }),
     );
     await Promise.all([traces, logs]);
@@ -213,6 +216,7 @@ export function createReplaySession(options: ReplaySessionOptions): ReplaySessio
     update({
       summary,
       sessionStartMs: summary.startedAtMs,
+      backendStartMs: backendSessionStartMs(summary),
       durationMs: Math.max(0, summary.durationMs),
       insightMarkers: deriveInsightMarkers(summary.insights, summary.startedAtMs),
     });

@@ -89,7 +89,7 @@ export function SidePanels(props: {
             logs={props.data.logs}
             logsTruncated={props.data.logsTruncated}
             tracesTruncated={props.data.tracesTruncated}
-            sessionStartMs={props.data.sessionStartMs}
+            sessionStartMs={props.data.backendStartMs}
             controller={props.controller}
             onSeek={props.onSeek}
           />

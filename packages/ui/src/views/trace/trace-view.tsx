@@ -9,6 +9,7 @@ import { formatDateTime } from '../../format/format-date';
 import { formatDuration } from '../../format/format-duration';
 import { layoutWaterfall } from '../../panels/backend/waterfall-layout';
 import { sessionHref, sessionsHref } from '../../routing/hrefs';
+import { backendSessionStartMs } from '../../timeline/session-time';
 import { replayOffsetOf } from './replay-offset';
 import { SpanDetails } from './span-details';
 import { TraceLogs } from './trace-logs';
@@ -40,7 +41,9 @@ function TraceLoaded(props: { trace: TraceDetail }) {
   const session = useResource(sessionId ?? '', (signal) =>
     sessionId ? getSession(client, sessionId, signal) : Promise.resolve(undefined),
   );
-  const sessionStartMs = session.status === 'success' ? session.data?.startedAtMs : undefined;
+  // on the backend's clock, so span start − session start is a moment of the replay even
+  // when the user's computer clock was off
+  const sessionStartMs = session.status === 'success' && session.data ? backendSessionStartMs(session.data) : undefined;
   const layout = useMemo(() => layoutWaterfall(trace.spans), [trace.spans]);
   const [selectedId, setSelectedId] = useState<string | undefined>(layout.rows[0]?.span.spanId);
   const selected: Span | undefined = trace.spans.find((span) => span.spanId === selectedId) ?? layout.rows[0]?.span;
