@@ -15,6 +15,11 @@ export interface NetworkPayload {
   initiator: string;
   failed?: boolean;
   failureReason?: string;
+  /** Only for URLs the page allow-listed (`network.captureBodiesFor`, docs/recorder.md). */
+  requestHeaders?: Record<string, string>;
+  responseHeaders?: Record<string, string>;
+  requestBody?: string;
+  responseBody?: string;
 }
 
 export interface ConsolePayload {
@@ -186,8 +191,20 @@ function readNetwork(payload: Record<string, unknown>, timestamp: number): Sight
       initiator: readString(payload.initiator) ?? 'fetch',
       failed: payload.failed === true ? true : undefined,
       failureReason: readString(payload.failureReason),
+      requestHeaders: readHeaders(payload.requestHeaders),
+      responseHeaders: readHeaders(payload.responseHeaders),
+      requestBody: readString(payload.requestBody),
+      responseBody: readString(payload.responseBody),
     }),
   };
+}
+
+/** A header map with string values only (anything else in a recorded event is dropped); undefined when empty. */
+function readHeaders(value: unknown): Record<string, string> | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const headers: Record<string, string> = {};
+  for (const [name, text] of Object.entries(value)) if (typeof text === 'string') headers[name] = text;
+  return Object.keys(headers).length > 0 ? headers : undefined;
 }
 
 /** A request that went wrong for the user: failed (not an abort by the app) or a 5xx (docs/api.md). */

@@ -13,6 +13,7 @@ describe('formatting', () => {
     assert.equal(formatDuration(62_010), '1m 02s');
     assert.equal(formatDuration(3_725_000), '1h 02m');
     assert.equal(formatDuration(-1), '—');
+    assert.equal(formatDuration(0), '0 ms');
   });
 
   test('replay clock', () => {

@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import { matchesConsoleFilter, toConsoleRow } from '../../src/panels/console/console-rows';
 import { appendEventRow, createEventRowDeriver, type EventRow } from '../../src/panels/events/event-rows';
 import { findCurrentIndex, sortByTime } from '../../src/panels/follow-playback';
-import { describeStatus, shortenUrl, toNetworkRow } from '../../src/panels/network/network-rows';
+import { describeStatus, formatBody, shortenUrl, toNetworkRow } from '../../src/panels/network/network-rows';
 import { placeRow } from '../../src/panels/panel-row';
 import { computeVisibleRange, scrollTopToReveal } from '../../src/panels/visible-range';
 import { createNodeLabelIndex } from '../../src/replay/node-label-index';
@@ -180,6 +180,31 @@ describe('network rows', () => {
       traceId: '5b8efff798038103d269b633813fc60c',
       responseBytes: 120,
     });
+  });
+
+  test('headers and bodies of an allow-listed request come with it; anything but text is dropped', () => {
+    const row = toNetworkRow(
+      network(T0 + 500, {
+        method: 'POST',
+        requestBytes: 31,
+        requestHeaders: { 'content-type': 'application/json', 'x-count': 3, bad: { nested: true } },
+        responseHeaders: ['not', 'a', 'map'],
+        requestBody: '{"sku":"mug","qty":2}',
+        responseBody: 42,
+      }),
+      T0,
+    );
+    assert.equal(row?.requestBytes, 31);
+    assert.deepEqual(row?.requestHeaders, { 'content-type': 'application/json' });
+    assert.equal(row?.responseHeaders, undefined);
+    assert.equal(row?.requestBody, '{"sku":"mug","qty":2}');
+    assert.equal(row?.responseBody, undefined);
+  });
+
+  test('a JSON body is shown indented, anything else as it came', () => {
+    assert.equal(formatBody('{"sku":"mug","qty":2}'), '{\n  "sku": "mug",\n  "qty": 2\n}');
+    assert.equal(formatBody('sku=mug&qty=2'), 'sku=mug&qty=2');
+    assert.equal(formatBody('{"cut off'), '{"cut off');
   });
 
   test('an all-zero or malformed trace id is no link', () => {

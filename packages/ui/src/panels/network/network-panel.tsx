@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { AttributeTable } from '../../components/attribute-table';
 import { ExternalIcon } from '../../components/icons';
 import { VirtualList } from '../../components/virtual-list';
 import { formatBytes } from '../../format/format-bytes';
@@ -8,7 +9,7 @@ import { traceHref } from '../../routing/hrefs';
 import { findFocusedRow, type PanelFocus } from '../panel-focus';
 import { PanelRow, placeRow } from '../panel-row';
 import { useCurrentIndex, useFollowing } from '../use-current-index';
-import { describeStatus, type NetworkRow, shortenUrl } from './network-rows';
+import { describeStatus, formatBody, type NetworkRow, shortenUrl } from './network-rows';
 
 const ROW_HEIGHT = 26;
 
@@ -86,6 +87,12 @@ export function NetworkPanel(props: {
             <dd>{formatDuration(selected.durationMs)}</dd>
             <dt>Initiator</dt>
             <dd>{selected.initiator}</dd>
+            {selected.requestBytes !== undefined && (
+              <>
+                <dt>Request</dt>
+                <dd>{formatBytes(selected.requestBytes)}</dd>
+              </>
+            )}
             {selected.responseBytes !== undefined && (
               <>
                 <dt>Response</dt>
@@ -109,7 +116,45 @@ export function NetworkPanel(props: {
               )}
             </dd>
           </dl>
+          <RequestDetails row={selected} />
         </div>
+      )}
+    </div>
+  );
+}
+
+/** Headers and bodies, when the page allow-listed the URL for them; text only, never markup. */
+function RequestDetails(props: { row: NetworkRow }) {
+  const { row } = props;
+  const captured = row.requestHeaders || row.responseHeaders || row.requestBody || row.responseBody;
+  if (!captured) {
+    return <p class="muted small">Headers and bodies are recorded only for URLs in the recorder's network.captureBodiesFor.</p>;
+  }
+  return (
+    <div data-testid="network-details">
+      {row.requestHeaders && (
+        <section>
+          <h4 class="detail-title">Request headers</h4>
+          <AttributeTable values={row.requestHeaders} />
+        </section>
+      )}
+      {row.requestBody !== undefined && (
+        <section>
+          <h4 class="detail-title">Request body</h4>
+          <pre class="detail-pre mono">{formatBody(row.requestBody)}</pre>
+        </section>
+      )}
+      {row.responseHeaders && (
+        <section>
+          <h4 class="detail-title">Response headers</h4>
+          <AttributeTable values={row.responseHeaders} />
+        </section>
+      )}
+      {row.responseBody !== undefined && (
+        <section>
+          <h4 class="detail-title">Response body</h4>
+          <pre class="detail-pre mono">{formatBody(row.responseBody)}</pre>
+        </section>
       )}
     </div>
   );

@@ -15,7 +15,13 @@ export interface NetworkRow {
   failureReason?: string;
   /** The backend trace the recorder's traceparent started. */
   traceId?: string;
+  requestBytes?: number;
   responseBytes?: number;
+  /** Captured only for allow-listed URLs (docs/recorder.md). */
+  requestHeaders?: Record<string, string>;
+  responseHeaders?: Record<string, string>;
+  requestBody?: string;
+  responseBody?: string;
 }
 
 /** The network row for a `sightline.network` event. */
@@ -34,7 +40,12 @@ export function toNetworkRow(event: RecordedEvent, sessionStartMs: number): Netw
   };
   if (payload.failureReason !== undefined) row.failureReason = payload.failureReason;
   if (payload.traceId !== undefined) row.traceId = payload.traceId;
+  if (payload.requestBytes !== undefined) row.requestBytes = payload.requestBytes;
   if (payload.responseBytes !== undefined) row.responseBytes = payload.responseBytes;
+  if (payload.requestHeaders !== undefined) row.requestHeaders = payload.requestHeaders;
+  if (payload.responseHeaders !== undefined) row.responseHeaders = payload.responseHeaders;
+  if (payload.requestBody !== undefined) row.requestBody = payload.requestBody;
+  if (payload.responseBody !== undefined) row.responseBody = payload.responseBody;
   return row;
 }
 
@@ -53,4 +64,19 @@ export function shortenUrl(url: string, pageOrigin?: string): string {
 export function describeStatus(row: NetworkRow): string {
   if (row.failed && row.status === 0) return row.failureReason ?? 'failed';
   return row.status === 0 ? '—' : String(row.status);
+}
+
+/** Bodies larger than this are shown as sent: re-indenting them would cost more than it helps. */
+const MAX_PRETTY_BODY_CHARS = 200_000;
+
+/** A captured body for reading: JSON re-indented, anything else as it came. */
+export function formatBody(body: string): string {
+  if (body.length > MAX_PRETTY_BODY_CHARS) return body;
+  const trimmed = body.trimStart();
+  if (!trimmed.startsWith('{') && !trimmed.startsWith('[')) return body;
+  try {
+    return JSON.stringify(JSON.parse(body), null, 2);
+  } catch {
+    return body;
+  }
 }
