@@ -12,8 +12,8 @@ export interface ScriptTagElement {
  * Options from the tag's data attributes:
  * `data-key` (alias `data-org-id`), `data-endpoint` (default: the script's origin),
  * `data-privacy-mode`, `data-sample-rate`, `data-error-sample-rate`, `data-mask-selector`,
- * `data-block-selector`, `data-propagate-to` (comma-separated), `data-cookie`,
- * `data-mask-all-inputs`.
+ * `data-block-selector`, `data-propagate-to` and `data-capture-bodies-for` (comma-separated),
+ * `data-cookie`, `data-mask-all-inputs`.
  */
 export function readScriptTagOptions(script: ScriptTagElement): RecorderOptions {
   const read = (name: string): string | undefined => {
@@ -34,13 +34,19 @@ export function readScriptTagOptions(script: ScriptTagElement): RecorderOptions 
   if (maskSelector !== undefined) options.maskSelector = maskSelector;
   const blockSelector = read('data-block-selector');
   if (blockSelector !== undefined) options.blockSelector = blockSelector;
-  const propagateTo = read('data-propagate-to');
-  if (propagateTo !== undefined) options.propagateTo = propagateTo.split(/[\s,]+/).filter((item) => item !== '');
+  const propagateTo = readList(read('data-propagate-to'));
+  if (propagateTo) options.propagateTo = propagateTo;
+  const captureBodiesFor = readList(read('data-capture-bodies-for'));
+  if (captureBodiesFor) options.network = { captureBodiesFor };
   const cookie = readBoolean('data-cookie', read('data-cookie'));
   if (cookie !== undefined) options.cookie = cookie;
   const maskAllInputs = readBoolean('data-mask-all-inputs', read('data-mask-all-inputs'));
   if (maskAllInputs !== undefined) options.maskAllInputs = maskAllInputs;
   return options;
+}
+
+function readList(value: string | undefined): string[] | undefined {
+  return value?.split(/[\s,]+/).filter((item) => item !== '');
 }
 
 function scriptOrigin(src: string): string | undefined {

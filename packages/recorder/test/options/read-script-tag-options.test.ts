@@ -36,11 +36,13 @@ describe('readScriptTagOptions', () => {
       script('https://s.example/sightline.js', {
         'data-key': 'k',
         'data-propagate-to': 'https://api.example, https://auth.example',
+        'data-capture-bodies-for': '/api/orders /api/cart',
         'data-cookie': 'false',
         'data-error-sample-rate': '0.5',
       }),
     );
     assert.deepEqual(options.propagateTo, ['https://api.example', 'https://auth.example']);
+    assert.deepEqual(options.network, { captureBodiesFor: ['/api/orders', '/api/cart'] });
     assert.equal(options.cookie, false);
     assert.equal(options.errorSampleRate, 0.5);
   });
