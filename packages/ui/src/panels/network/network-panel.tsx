@@ -128,7 +128,11 @@ function RequestDetails(props: { row: NetworkRow }) {
   const { row } = props;
   const captured = row.requestHeaders || row.responseHeaders || row.requestBody || row.responseBody;
   if (!captured) {
-    return <p class="muted small">Headers and bodies are recorded only for URLs in the recorder's network.captureBodiesFor.</p>;
+    return (
+      <p class="muted small">
+        Headers and bodies are recorded only for URLs in the recorder's network.captureBodiesFor.
+      </p>
+    );
   }
   return (
     <div data-testid="network-details">
