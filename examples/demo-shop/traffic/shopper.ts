@@ -1,5 +1,8 @@
 import type { Locator, Page } from 'playwright-core';
 
+/** A busy 2-core machine can take long to show a page; a missed click still fails within this. */
+const NAVIGATION_TIMEOUT_MS = 60_000;
+
 /** What a shopper types at checkout; the card is masked by the recorder before it leaves the page. */
 export interface CheckoutDetails {
   name: string;
@@ -48,7 +51,15 @@ export function createShopper(page: Page): Shopper {
       await target.pressSequentially(text, { delay: 15 });
     },
     async follow(linkText) {
-      await Promise.all([page.waitForEvent('load'), click(page.getByRole('link', { name: linkText }).first())]);
+      // the next document is ready to use at DOMContentLoaded; its load event can take long on
+      // the slow page, whose animation keeps the main thread busy from the first frame on
+      const navigated = page.waitForEvent('framenavigated', {
+        predicate: (frame) => frame === page.mainFrame(),
+        timeout: NAVIGATION_TIMEOUT_MS,
+      });
+      await click(page.getByRole('link', { name: linkText }).first());
+      await navigated;
+      await page.waitForLoadState('domcontentloaded', { timeout: NAVIGATION_TIMEOUT_MS });
     },
     async readFor(ms) {
       const steps = Math.max(1, Math.round(ms / 250));
