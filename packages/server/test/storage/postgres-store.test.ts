@@ -10,6 +10,7 @@ import { checkPostgresAvailable } from '../support/postgres-availability.js';
 import { createTestPostgresDatabase, type TestPostgresDatabase } from '../support/postgres-database.js';
 import { makeBatch, makeLog, makeSpan } from '../support/telemetry-fixtures.js';
 import { describeReplayConformance } from './replay-conformance.js';
+import { describeReplayInsightConformance } from './replay-insight-conformance.js';
 import { describeSessionSearchConformance } from './session-search-conformance.js';
 import { describeStoreConformance, type StoreHarness } from './store-conformance.js';
 
@@ -42,6 +43,7 @@ if (availability.failure) {
   };
   describeStoreConformance('postgres', openPostgresStore);
   describeReplayConformance('postgres', openPostgresStore);
+  describeReplayInsightConformance('postgres', openPostgresStore);
   describeSessionSearchConformance('postgres', openPostgresStore);
   describePostgresEngine();
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSqliteStore } from '../../src/storage/sqlite/sqlite-store.js';
 import { describeReplayConformance } from './replay-conformance.js';
+import { describeReplayInsightConformance } from './replay-insight-conformance.js';
 import { describeSessionSearchConformance } from './session-search-conformance.js';
 import { describeStoreConformance, type StoreHarness } from './store-conformance.js';
 
@@ -20,4 +21,5 @@ async function openSqliteStore(): Promise<StoreHarness> {
 
 describeStoreConformance('sqlite', openSqliteStore);
 describeReplayConformance('sqlite', openSqliteStore);
+describeReplayInsightConformance('sqlite', openSqliteStore);
 describeSessionSearchConformance('sqlite', openSqliteStore);
