@@ -9,13 +9,9 @@ export interface InsightSettlerOptions {
   settleAfterMs: number;
   /** Called with an error of one pass; the next pass tries again. */
   onError(error: unknown): void;
-  /** Test seam. @default Date.now */
-  now?: () => number;
 }
 
 export interface InsightSettler {
-  /** One pass now: settles every session that waited long enough; resolves to how many. */
-  runOnce(): Promise<number>;
   /** Stops the timer and waits for a pass under way. */
   stop(): Promise<void>;
 }
@@ -31,19 +27,17 @@ export interface InsightSettler {
  * the timer does not keep the process alive.
  */
 export function startInsightSettler(options: InsightSettlerOptions): InsightSettler {
-  const now = options.now ?? Date.now;
-  let running: Promise<number> | undefined;
+  let running: Promise<void> | undefined;
   let stopped = false;
 
-  const runOnce = (): Promise<number> => {
+  // one pass: every session that waited long enough, 100 per store call
+  const runOnce = (): Promise<void> => {
     running ??= (async () => {
-      let total = 0;
       try {
-        const openBeforeMs = now() - options.settleAfterMs;
+        const openBeforeMs = Date.now() - options.settleAfterMs;
         for (;;) {
           const settled = await options.store.settleOpenInsights(openBeforeMs, SETTLE_BATCH);
-          total += settled;
-          if (settled < SETTLE_BATCH || stopped) return total;
+          if (stopped || settled < SETTLE_BATCH) return;
         }
       } finally {
         running = undefined;
@@ -59,7 +53,6 @@ export function startInsightSettler(options: InsightSettlerOptions): InsightSett
   timer.unref();
 
   return {
-    runOnce,
     async stop() {
       stopped = true;
       clearInterval(timer);
